@@ -1,0 +1,316 @@
+"""Command line: a thin layer over the library (ingest, store, export).
+
+Data goes to stdout, messages and progress to stderr. Exit codes: 0 success, 1 when some input was skipped
+or ingestion aborted, 2 for usage errors (click's), 3 when the database cannot be opened.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from communique import __version__, languages
+from communique import export as exporter
+from communique.ingest import DEFAULT_MAX_BYTES, IngestReport, ingest, iter_files
+from communique.languages import AREAS
+from communique.store import ENV_VAR, Store, StoreError
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+
+def _open(ctx: click.Context, read_only: bool = True) -> Store:
+    try:
+        return Store(ctx.obj["db"], read_only=read_only)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        ctx.exit(3)
+        raise  # unreachable; ctx.exit raises
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=ENV_VAR,
+    default=None,
+    help=f"DuckDB file (default: ${ENV_VAR} or ~/.local/share/communique/communique.duckdb).",
+)
+@click.version_option(__version__, prog_name="communique")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None) -> None:
+    """Read diplomatic news in many languages; build a database of what states did together."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--on-error",
+    type=click.Choice(["skip", "abort"]),
+    default="skip",
+    show_default=True,
+    help="On a bad file or line: report it and go on, or stop there (what was stored stays).",
+)
+@click.option("--language", help="Language of documents that do not say (ISO 639-1); default: detect.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Largest document accepted.",
+)
+@click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True, help="Documents per transaction.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@click.pass_context
+def ingest_command(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    on_error: str,
+    language: str | None,
+    max_bytes: int,
+    batch_size: int,
+    progress: bool | None,
+) -> None:
+    """Read .txt, .md, .html and .jsonl files (or folders of them) into the database."""
+    store = _open(ctx, read_only=False)
+    show = err.is_terminal if progress is None else progress
+    total = _count_inputs(paths) if show else None
+    with (
+        store,
+        Progress(
+            TextColumn("ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=not show,
+        ) as bar,
+    ):
+        task = bar.add_task("ingest", total=total)
+        report = ingest(
+            list(paths),
+            store,
+            on_error=on_error,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            language=language,
+            progress=lambda n: bar.advance(task, n),
+        )
+    _print_report(report)
+    if report.problems or report.aborted:
+        ctx.exit(1)
+
+
+def _count_inputs(paths: tuple[Path, ...]) -> int:
+    total = 0
+    for item in iter_files(paths):
+        if isinstance(item, Path) and item.suffix.lower() == ".jsonl":
+            with item.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
+
+
+def _print_report(report: IngestReport) -> None:
+    for problem in report.problems:
+        err.print(f"[yellow]skipped[/] {problem}", highlight=False)
+    if report.aborted:
+        err.print("[red]aborted[/] at the first problem (--on-error abort); documents stored before it are kept")
+    err.print(
+        f"documents read {report.read}, stored {report.stored} ({report.replaced} replacing an older version), "
+        f"unchanged {report.unchanged}, skipped {report.skipped}; "
+        f"facts found: {report.events} events, {report.agreements} agreements, {report.targets} targets",
+        highlight=False,
+    )
+
+
+def _filters(
+    table: str,
+    country: str | None,
+    partner: str | None,
+    since: str | None,
+    until: str | None,
+    area: str | None,
+    type_: str | None,
+) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    for code in (country, partner):
+        if code:
+            clauses.append("list_contains(countries, ?)")
+            params.append(code.upper())
+    if since:
+        clauses.append("date >= ? AND date NOT LIKE '--%'")
+        params.append(since)
+    if until:
+        clauses.append("date <= ? AND date NOT LIKE '--%'")
+        params.append(until + "\uffff")
+    if area and table == "events":
+        clauses.append("list_contains(areas, ?)")
+        params.append(area)
+    if type_ and table == "events":
+        clauses.append("type = ?")
+        params.append(type_.upper())
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _listing(table: str, columns: str, order: str):
+    def command(ctx: click.Context, country, partner, since, until, area, type_, limit, as_json) -> None:
+        store = _open(ctx)
+        where, params = _filters(table, country, partner, since, until, area, type_)
+        with store:
+            rows = store.query(f"SELECT {columns} FROM {table}{where} ORDER BY {order} LIMIT ?", [*params, limit])
+        if as_json:
+            for row in rows:
+                click.echo(json.dumps(row, ensure_ascii=False, default=str))
+            return
+        grid = Table(show_lines=False)
+        for name in rows[0].keys() if rows else columns.split(", "):
+            grid.add_column(name.split(" AS ")[-1])
+        for row in rows:
+            grid.add_row(
+                *["" if v is None else ", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in row.values()]
+            )
+        out.print(grid)
+        err.print(f"{len(rows)} {table} shown (--limit {limit})", highlight=False)
+
+    return command
+
+
+def _listing_options(fn):
+    options = [
+        click.option("--country", help="Only facts involving this state (ISO alpha-3, e.g. VNM)."),
+        click.option("--partner", help="... and this one too (e.g. KOR)."),
+        click.option("--since", help="Only dated on or after this ISO date."),
+        click.option("--until", help="Only dated on or before this ISO date."),
+        click.option("--area", type=click.Choice(AREAS), help="Only events discussing this cooperation area."),
+        click.option("--type", "type_", help="Only events of this PLOVER type (CONSULT)."),
+        click.option("--limit", type=click.IntRange(1), default=50, show_default=True),
+        click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table."),
+        click.pass_context,
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+cli.command("events", help="List events (who met whom, when, where, about what).")(
+    _listing_options(
+        _listing("events", "event_id, date, mode, countries, people, place, areas", "date DESC NULLS LAST, event_id")
+    )
+)
+cli.command("agreements", help="List agreements signed or adopted.")(
+    _listing_options(_listing("agreements", "agreement_id, date, countries, title", "agreement_id"))
+)
+cli.command("targets", help="List quantitative targets pledged.")(
+    _listing_options(_listing("targets", "target_id, countries, value, unit, year, metric", "target_id"))
+)
+
+
+@cli.command("show")
+@click.argument("doc_id")
+@click.option("--json", "as_json", is_flag=True, help="The document's facts with provenance as JSON.")
+@click.pass_context
+def show(ctx: click.Context, doc_id: str, as_json: bool) -> None:
+    """A document's cleaned text with its facts and the evidence sentence of each."""
+    store = _open(ctx)
+    with store:
+        docs = store.query("SELECT * FROM documents WHERE doc_id = ?", [doc_id])
+        if not docs:
+            err.print(f"[red]error:[/] no document with id {doc_id!r}")
+            ctx.exit(1)
+        doc = next(d for d in exporter.documents(store, provenance=True) if d["doc_id"] == doc_id)
+    if as_json:
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    meta = docs[0]
+    out.print(f"[bold]{meta['doc_id']}[/]  {meta['language']}  {meta['doc_date'] or ''}  {meta['url'] or ''}")
+    out.print(meta["text"], highlight=False)
+    for kind in ("events", "agreements", "targets"):
+        for fact in doc[kind]:
+            where = fact.pop("provenance")
+            out.print(f"\n[bold cyan]{kind[:-1]}[/] {json.dumps(fact, ensure_ascii=False)}", highlight=False)
+            out.print(
+                f"  [dim]sentence {where['sentence']} [{where['start']}:{where['end']}][/] {where['evidence']}",
+                highlight=False,
+            )
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(exporter.FORMATS), default="eval", show_default=True)
+@click.option(
+    "--table",
+    type=click.Choice(list(exporter.TABLES)),
+    default="events",
+    show_default=True,
+    help="Which facts, for csv and parquet.",
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, table: str, out: Path | None) -> None:
+    """Write the stored facts (eval = the evaluation kit's SCHEMA.md, one line per document)."""
+    store = _open(ctx)
+    with store:
+        try:
+            n = exporter.write(store, fmt, out, table)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from exc
+    err.print(f"{n} records written{f' to {out}' if out else ''}", highlight=False)
+
+
+@cli.command("summary")
+@click.pass_context
+def summary(ctx: click.Context) -> None:
+    """What the database holds: counts, languages, the most frequent pairs of states."""
+    store = _open(ctx)
+    with store:
+        counts = store.counts()
+        by_language = store.query("SELECT language, count(*) AS n FROM documents GROUP BY 1 ORDER BY 2 DESC")
+        pairs = store.query(
+            "SELECT array_to_string(countries, '–') AS states, count(*) AS events, "
+            "count(DISTINCT doc_id) AS documents FROM events GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
+        )
+        latest = store.query(
+            "SELECT date, array_to_string(countries, '–') AS states, array_to_string(people, ', ') AS people, "
+            "place FROM events WHERE date NOT LIKE '--%' ORDER BY date DESC LIMIT 5"
+        )
+    out.print(
+        f"[bold]{counts['documents']}[/] documents, [bold]{counts['events']}[/] events, "
+        f"[bold]{counts['agreements']}[/] agreements, [bold]{counts['targets']}[/] targets"
+    )
+    out.print("languages: " + ", ".join(f"{r['language']} {r['n']}" for r in by_language))
+    for title, rows in (("Most frequent pairs of states", pairs), ("Latest dated events", latest)):
+        grid = Table(title=title)
+        for name in rows[0].keys() if rows else []:
+            grid.add_column(name)
+        for row in rows:
+            grid.add_row(*["" if v is None else str(v) for v in row.values()])
+        out.print(grid)
+
+
+@cli.command("languages")
+def languages_command() -> None:
+    """Languages with a data file (others fall back to English triggers and CLDR names)."""
+    for code in languages.available():
+        data = languages.load(code)
+        click.echo(f"{code}\t{data.name}")
+
+
+def main() -> None:
+    try:
+        cli(obj={})
+    except BrokenPipeError:  # `communique export | head`
+        sys.stderr.close()
+
+
+if __name__ == "__main__":
+    main()

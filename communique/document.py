@@ -1,0 +1,138 @@
+"""The one typed object that flows through every pipeline stage.
+
+A :class:`Document` starts as raw input (text or HTML plus metadata) and each stage fills in more of it:
+cleaned text, language, sentences, mentions, and finally the facts. Every fact carries its provenance
+(document, sentence index, character offsets into the cleaned text, language) so that a user can always
+get back to the sentence it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a fact or mention sits: sentence index and character offsets into ``Document.text``."""
+
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class CountryMention:
+    code: str  # ISO 3166-1 alpha-3
+    text: str
+    span: Span
+
+
+@dataclass
+class PersonMention:
+    name: str
+    title: str
+    rank: int  # 1 = head of state or party, 2 = head of government, ... 9 = honorific only
+    country: str | None  # qualified in the text ("Presiden Prancis ...") or inferred afterwards
+    qualified: bool  # True when the country was written next to the name
+    span: Span  # the name itself
+    title_start: int  # offset where the title chain begins (to mask titles out of area matching)
+
+
+@dataclass
+class CityMention:
+    name: str  # usual English name
+    country: str
+    text: str
+    span: Span
+
+
+@dataclass
+class DateMention:
+    value: str  # ISO 8601: YYYY-MM-DD, --MM-DD or YYYY-MM
+    text: str
+    span: Span
+    same_day: bool = False  # "the same day": refers back to the previous date
+
+
+@dataclass
+class Event:
+    type: str
+    mode: str | None
+    countries: list[str]
+    people: list[str]
+    date: str | None
+    place: str | None
+    areas: list[str]
+    evidence: list[Span]
+    cluster: str | None = None
+
+
+@dataclass
+class Agreement:
+    countries: list[str]
+    title: str
+    date: str | None
+    evidence: Span
+
+
+@dataclass
+class Target:
+    countries: list[str]
+    metric: str
+    value: float
+    unit: str
+    year: int | None
+    text: str
+    evidence: Span
+
+
+@dataclass
+class Document:
+    doc_id: str
+    raw: str
+    is_html: bool = False
+    source: str = ""  # file name and line the document came from, for error messages
+    url: str | None = None
+    published: str | None = None  # ISO date from metadata
+    language: str | None = None  # given by the input, or detected
+    text: str = ""  # cleaned text, the reference for every offset
+    title: str | None = None
+    doc_date: str | None = None  # ISO date the document speaks from (metadata, else its text)
+    home_country: str | None = None  # the country the outlet writes from, when it can be told
+    sentences: list[Sentence] = field(default_factory=list)
+    countries: list[CountryMention] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+    cities: list[CityMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of what was read, so re-ingesting the same content is recognised and skipped."""
+        return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
+
+    @property
+    def diplomatic(self) -> bool:
+        return bool(self.events or self.agreements)
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence that contains ``offset`` (binary search over sentence starts)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo

@@ -1,0 +1,143 @@
+"""Agreements stage: documents signed, exchanged or adopted between states, each with its title.
+
+Two shapes carry them. Enumerated lists ("The documents signed include:" and one line per document, each
+line starting with a document noun such as "Bản ghi nhớ", "Memorandum", "Pernyataan Bersama") give one
+agreement per line. Running text gives one where a signing verb ("menandatangani", "ký", "ondertekenden",
+"signed") is followed, after small words and years, by a document noun: the title runs from there to the
+end of the clause. A counted or collective object ("ten documents", "banyak dokumen") is no agreement, and
+neither is a plan to sign. A caption that repeats a listed title is the same agreement. Parties are the
+states named in the title when it names two, else the states of the encounter the text is about.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from communique.document import Agreement, Document, Span
+from communique.extract.mentions import fold
+from communique.languages import LanguageData, load
+
+_BULLET = re.compile(r"^\s*(?:[-•·*–]|\d{1,2}[.)]|[a-z][.)])\s*")
+_YEARLIKE = re.compile(r"^\d{4}(?:[-–]\d{4})?[,.]?$")
+MAX_TITLE_CHARS = 300
+PLANNED_WINDOW = 30
+
+
+def _title_from(text: str, data: LanguageData) -> str:
+    """Cut a title at the end of its clause and trim its final punctuation."""
+    end = len(text)
+    for marker in data.clause_end:
+        at = text.find(marker)
+        if 0 < at < end:
+            end = at
+    title = text[:end].strip()
+    if len(title) > MAX_TITLE_CHARS:
+        return ""
+    return title.rstrip(" .;:,")
+
+
+def _list_agreements(doc: Document, data: LanguageData) -> list[tuple[str, int]]:
+    """(title, offset) of agreements written as the items of a list."""
+    found = []
+    offset = 0
+    lines = doc.text.split("\n")
+    intro_seen = False
+    run: list[tuple[str, int]] = []
+
+    def flush() -> None:
+        if intro_seen or len(run) >= 2:
+            found.extend(run)
+        run.clear()
+
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            offset += len(line) + 1
+            continue
+        body = _BULLET.sub("", stripped)
+        head = data.document_nouns.match(body)
+        if head and len(body) <= MAX_TITLE_CHARS and (intro_seen or run or body[0].isupper()):
+            title = _title_from(body, data)
+            if title:
+                run.append((title, offset + line.find(body)))
+        else:
+            flush()
+            intro_seen = stripped.endswith(":") and bool(
+                data.list_intro.search(stripped) or data.document_nouns.search(stripped)
+            )
+        offset += len(line) + 1
+    flush()
+    return found
+
+
+def _running_text_agreements(doc: Document, data: LanguageData) -> list[tuple[str, int]]:
+    found = []
+    skip = {w.casefold() for w in data.title_skip}
+    for sentence in doc.sentences:
+        text = sentence.text
+        for verb in data.signing.finditer(text):
+            if data.planned.search(text[max(0, verb.start() - PLANNED_WINDOW) : verb.start()]):
+                continue
+            rest = text[verb.end() :]
+            words = rest.split()
+            pos = 0
+            for word in words:
+                if word.casefold().strip(",") in skip or _YEARLIKE.match(word):
+                    pos = rest.find(word, pos) + len(word)
+                    continue
+                break
+            tail = rest[pos:].lstrip()
+            if not tail or data.quantifiers.match(tail):
+                continue
+            head = data.document_nouns.match(tail)
+            if not head:
+                continue
+            if data.code != "nl" and not tail[0].isupper() and head.group().lower() == head.group():
+                # Outside Dutch, titles are written with a capital: "an agreement on trade" is a subject.
+                continue
+            title = _title_from(tail, data)
+            if title:
+                found.append((title, sentence.start + verb.end() + pos + (len(rest[pos:]) - len(tail))))
+    return found
+
+
+def _same_title(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _parties(doc: Document, start: int, end: int) -> list[str]:
+    named = {c.code for c in doc.countries if start <= c.span.start < end}
+    if len(named) >= 2:
+        return sorted(named)
+    sentence = doc.sentence_at(start)
+    before = [e for e in doc.events if min(s.sentence for s in e.evidence) <= sentence]
+    event = before[-1] if before else (doc.events[0] if doc.events else None)
+    if event:
+        return sorted(set(event.countries) | named) if named <= set(event.countries) else sorted(event.countries)
+    states = named | ({doc.home_country} if doc.home_country else set())
+    if len(states) < 2:
+        states |= {c.code for c in doc.countries if c.span.sentence == sentence}
+    return sorted(states)
+
+
+def build_agreements(doc: Document, data: LanguageData) -> list[Agreement]:
+    agreements: list[Agreement] = []
+    for title, start in _list_agreements(doc, data) + _running_text_agreements(doc, data):
+        if any(_same_title(title, a.title) for a in agreements):
+            continue
+        parties = _parties(doc, start, start + len(title))
+        if len(parties) < 2:
+            continue
+        index = doc.sentence_at(start)
+        dates = [d.value for d in doc.dates if d.span.sentence == index and not d.same_day]
+        agreements.append(
+            Agreement(parties, title, dates[0] if dates else None, Span(index, start, start + len(title)))
+        )
+    return agreements
+
+
+def run(doc: Document) -> Document:
+    doc.agreements = build_agreements(doc, load(doc.language))
+    return doc

@@ -1,0 +1,154 @@
+"""Dates stage: the document's own date, and every date the text mentions, as ISO 8601.
+
+News writes event dates without a year ("Pada tanggal 26 Mei", "trưa 11/8", "Op 28 april"). The year is
+taken from the document date (metadata, else a full date in the page header such as "28/04/2025"), moved
+back one year when the result would lie more than a month after the document date. With no document
+date the year stays unknown and the date is written ``--MM-DD``: inventing the current year would put
+last year's summit in this year. Month names come from CLDR (Babel) for the document's language, so a
+language file needs none; dateparser reads the metadata dates, whose formats vary by site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from communique.document import DateMention, Document, Span
+from communique.languages import LanguageData, load
+
+HEADER_CHARS = 600  # a date with a year this close to the top is the document's date
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}))?(?![\d/]|\.\d)")
+_MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
+
+
+@cache
+def _text_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = load(code)
+    months = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(data.months, key=len, reverse=True))
+    prefix = "|".join(re.escape(p) for p in data.month_prefix)
+    day_first = re.compile(
+        rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|e)?\.?\s+(?:de\s+|of\s+)?({months})\.?(?!\w)"
+        rf"(?:,?\s+(?:de\s+|năm\s+|tahun\s+)?(\d{{4}})(?!\d))?",
+        re.IGNORECASE,
+    )
+    month_first = re.compile(
+        rf"(?<!\w)({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(\d{{4}})(?!\d))?", re.IGNORECASE
+    )
+    month_year = re.compile(
+        rf"(?<!\w)(?:(?:{prefix})\s+)?({months})\.?\s+(?:de\s+|năm\s+|tahun\s+)?(\d{{4}})(?!\d)", re.IGNORECASE
+    )
+    return day_first, month_first, month_year
+
+
+def _valid(year: int | None, month: int, day: int | None) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    if day is None:
+        return year is not None and 1900 <= year <= 2100
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year, so 29 February passes without a year
+    except ValueError:
+        return False
+    return year is None or 1900 <= year <= 2100
+
+
+def _iso(year: int | None, month: int, day: int | None) -> str:
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def find_dates(text: str, data: LanguageData, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, ISO value) of each date written in ``text[start:end]``, as written (no year added)."""
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], year: int | None, month: int, day: int | None) -> None:
+        if any(s < m.end() and m.start() < e for s, e in taken) or not _valid(year, month, day):
+            return
+        taken.append((m.start(), m.end()))
+        found.append((m.start(), m.end(), _iso(year, month, day)))
+
+    day_first, month_first, month_year = _text_patterns(data.code)
+    for m in _ISO.finditer(text, start, end):
+        add(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for m in day_first.finditer(text, start, end):
+        add(m, int(m.group(3)) if m.group(3) else None, data.months[_key(m.group(2))], int(m.group(1)))
+    for m in month_first.finditer(text, start, end):
+        add(m, int(m.group(3)) if m.group(3) else None, data.months[_key(m.group(1))], int(m.group(2)))
+    for m in month_year.finditer(text, start, end):
+        add(m, int(m.group(2)), data.months[_key(m.group(1))], None)
+    for m in _NUMERIC.finditer(text, start, end):
+        a, b = int(m.group(1)), int(m.group(3))
+        if m.group(2) == "." and not m.group(4):
+            continue  # "2.5" is a number, not a date
+        day, month = (b, a) if data.date_order == "MDY" else (a, b)
+        add(m, int(m.group(4)) if m.group(4) else None, month, day)
+    for m in _MONTH_YEAR.finditer(text, start, end):
+        add(m, int(m.group(2)), int(m.group(1)), None)
+    return sorted(found)
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().rstrip(".").split())
+
+
+def parse_metadata_date(value: str | None) -> str | None:
+    """An ISO date from a metadata value ("2025-04-28", "2025-04-28T10:00:00+07:00", "28 April 2025")."""
+    if not value:
+        return None
+    m = _ISO.search(value)
+    if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+        return m.group(0)
+    import dateparser  # slow to import; only needed for unusual metadata
+
+    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True})
+    return parsed.date().isoformat() if parsed else None
+
+
+def with_year(value: str, doc_date: str | None) -> str:
+    """Give a year-less ``--MM-DD`` the year of the document date (one less if it would be far after it)."""
+    if not value.startswith("--") or not doc_date:
+        return value
+    reference = dt.date.fromisoformat(doc_date)
+    month, day = int(value[2:4]), int(value[5:7])
+    for year in (reference.year, reference.year - 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= reference + dt.timedelta(days=31):
+            return candidate.isoformat()
+    return value
+
+
+def document_date(doc: Document, data: LanguageData) -> str | None:
+    published = parse_metadata_date(doc.published)
+    if published:
+        return published
+    for _, _, value in find_dates(doc.text, data, 0, min(len(doc.text), HEADER_CHARS)):
+        if len(value) == 10 and not value.startswith("--"):
+            return value
+    return None
+
+
+def run(doc: Document) -> Document:
+    data = load(doc.language)
+    doc.doc_date = document_date(doc, data)
+    mentions = []
+    for start, end, value in find_dates(doc.text, data):
+        mentions.append(
+            DateMention(with_year(value, doc.doc_date), doc.text[start:end], Span(doc.sentence_at(start), start, end))
+        )
+    for sentence in doc.sentences:
+        m = data.same_day.search(sentence.text)
+        if m:
+            start = sentence.start + m.start()
+            mentions.append(
+                DateMention("", m.group(), Span(sentence.index, start, sentence.start + m.end()), same_day=True)
+            )
+    doc.dates = sorted(mentions, key=lambda d: d.span.start)
+    return doc

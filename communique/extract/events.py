@@ -1,0 +1,207 @@
+"""Events stage: PLOVER CONSULT events, one per real encounter the document reports.
+
+A sentence is an *anchor* of a meeting when it has a meeting, visit or phone trigger of its language
+("bertemu", "hội đàm", "gesprekken", "held talks"), not put in the future or as a plan ("akan bertemu",
+"will meet"), and officials or states of at least two countries: the states of the people named there,
+the destination of a visit ("kunjungan kenegaraan ke Tiongkok"), and the states named outright.
+
+Anchors are then grouped into encounters: the same set of states is the same encounter unless the dates
+differ; an undated anchor (a later paragraph on "the talks") belongs to the encounter before it, and
+"the same day" takes the date of the anchor before. An encounter needs at least one named principal.
+Its principals are, for each state, its highest-ranked people in the anchors (a foreign minister briefing
+on a leader's visit is not a principal of it). Its place is a city the anchors locate it in, never a
+state added to the participants: two leaders meeting in Pyongyang is not an event of North Korea. Its
+cooperation areas are those of the sentences from its first anchor to the next encounter's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from communique.document import Document, Event, PersonMention, Span
+from communique.extract import areas as area_stage
+from communique.languages import LanguageData, load
+
+PLANNED_WINDOW = 40  # characters before a trigger in which "will", "plans to" make it a plan
+DESTINATION_WINDOW = 40  # characters after a visit trigger in which its destination is named
+LOCATIVE_WINDOW = 25
+
+
+@dataclass
+class Anchor:
+    sentence: int
+    countries: set[str]
+    people: list[PersonMention]
+    date: str | None
+    place: str | None
+    place_country: str | None
+    phone: bool
+    visit: bool
+    multilateral: bool
+    span: Span
+
+
+@dataclass
+class Encounter:
+    countries: frozenset[str]
+    anchors: list[Anchor] = field(default_factory=list)
+
+    @property
+    def date(self) -> str | None:
+        return next((a.date for a in self.anchors if a.date), None)
+
+    @property
+    def first_sentence(self) -> int:
+        return min(a.sentence for a in self.anchors)
+
+
+def _triggers(data: LanguageData, text: str) -> list[tuple[str, re.Match[str]]]:
+    found = []
+    for kind, pattern in (("meeting", data.meeting), ("visit", data.visit), ("phone", data.phone)):
+        for m in pattern.finditer(text):
+            found.append((kind, m))
+    return found
+
+
+def _is_planned(data: LanguageData, text: str, at: int) -> bool:
+    return bool(data.planned.search(text[max(0, at - PLANNED_WINDOW) : at]))
+
+
+def _sentence_date(doc: Document, index: int, previous: str | None) -> str | None:
+    dates = [d for d in doc.dates if d.span.sentence == index]
+    full = [d.value for d in dates if not d.same_day and len(d.value) != 7]
+    if full:
+        return full[0]
+    if any(d.same_day for d in dates):
+        return previous
+    months = [d.value for d in dates if not d.same_day]
+    return months[0] if months else None
+
+
+def _place(doc: Document, data: LanguageData, index: int) -> tuple[str | None, str | None]:
+    sentence = doc.sentences[index]
+    locatives = [w.casefold() for w in data.locative]
+    for city in (c for c in doc.cities if c.span.sentence == index):
+        before = doc.text[max(sentence.start, city.span.start - LOCATIVE_WINDOW) : city.span.start].casefold()
+        words = before.split()
+        tail = " ".join(words[-3:])
+        if any(tail.endswith(w) or f" {w} " in f" {tail} " for w in locatives):
+            return city.name, city.country
+    return None, None
+
+
+def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
+    anchors: list[Anchor] = []
+    previous_date: str | None = None
+    for sentence in doc.sentences:
+        text = sentence.text
+        triggers = [(k, m) for k, m in _triggers(data, text) if not _is_planned(data, text, m.start())]
+        date = _sentence_date(doc, sentence.index, previous_date)
+        if date:
+            previous_date = date
+        if not triggers:
+            continue
+        people = [p for p in doc.people if p.span.sentence == sentence.index]
+        countries = {p.country for p in people if p.country}
+        for kind, m in triggers:
+            if kind != "visit":
+                continue
+            window_end = sentence.start + m.end() + DESTINATION_WINDOW
+            for c in doc.countries:
+                if c.span.sentence == sentence.index and sentence.start + m.end() <= c.span.start < window_end:
+                    countries.add(c.code)
+                    break
+        if len(countries) < 2:
+            countries |= {c.code for c in doc.countries if c.span.sentence == sentence.index}
+        if len(countries) < 2:
+            continue
+        place, place_country = _place(doc, data, sentence.index)
+        kinds = {k for k, _ in triggers}
+        anchors.append(
+            Anchor(
+                sentence=sentence.index,
+                countries=countries,
+                people=people,
+                date=date,
+                place=place,
+                place_country=place_country,
+                phone="phone" in kinds,
+                visit="visit" in kinds,
+                multilateral=bool(data.multilateral.search(text)),
+                span=Span(sentence.index, sentence.start, sentence.end),
+            )
+        )
+    return anchors
+
+
+def group_encounters(anchors: list[Anchor]) -> list[Encounter]:
+    encounters: list[Encounter] = []
+    for anchor in anchors:
+        key = frozenset(anchor.countries)
+        same_states = [e for e in encounters if e.countries == key]
+        if anchor.date:
+            match = next((e for e in same_states if e.date == anchor.date), None)
+            if match is None:
+                match = next((e for e in same_states if e.date is None), None)
+        else:
+            match = same_states[-1] if same_states else None
+        if match is None:
+            match = Encounter(key)
+            encounters.append(match)
+        match.anchors.append(anchor)
+    return encounters
+
+
+def _principals(encounter: Encounter) -> list[str]:
+    people = [p for a in encounter.anchors for p in a.people if p.country in encounter.countries]
+    best: dict[str, int] = {}
+    for p in people:
+        best[p.country] = min(best.get(p.country, 99), p.rank)
+    names: list[str] = []
+    for p in people:
+        if p.rank == best[p.country] and p.name not in names:
+            names.append(p.name)
+    return names
+
+
+def _mode(encounter: Encounter, place_country: str | None) -> str | None:
+    if any(a.phone for a in encounter.anchors):
+        return "phone"
+    if any(a.multilateral for a in encounter.anchors):
+        return "multilateral"
+    if place_country and place_country not in encounter.countries:
+        return "third-party"
+    if place_country or any(a.visit for a in encounter.anchors):
+        return "visit"
+    return None
+
+
+def build_events(doc: Document, data: LanguageData) -> list[Event]:
+    encounters = [e for e in group_encounters(find_anchors(doc, data)) if _principals(e)]
+    encounters.sort(key=lambda e: e.first_sentence)
+    events = []
+    for i, encounter in enumerate(encounters):
+        places = Counter((a.place, a.place_country) for a in encounter.anchors if a.place)
+        place, place_country = places.most_common(1)[0][0] if places else (None, None)
+        first = 0 if i == 0 else encounter.first_sentence
+        last = encounters[i + 1].first_sentence if i + 1 < len(encounters) else len(doc.sentences)
+        events.append(
+            Event(
+                type="CONSULT",
+                mode=_mode(encounter, place_country),
+                countries=sorted(encounter.countries),
+                people=_principals(encounter),
+                date=encounter.date,
+                place=place,
+                areas=area_stage.areas_of(doc, data, range(first, last)),
+                evidence=[a.span for a in encounter.anchors],
+            )
+        )
+    return events
+
+
+def run(doc: Document) -> Document:
+    doc.events = build_events(doc, load(doc.language))
+    return doc

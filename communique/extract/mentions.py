@@ -1,0 +1,237 @@
+"""Mentions stage: states, cities and people (with their titles and states) in the cleaned text.
+
+People are found through their titles, which news writing in every language puts before a principal's
+name: "Presiden Prancis Emmanuel Macron", "Thủ tướng Phạm Minh Chính", "de Japanse premier Ishiba
+Shigeru". After a title come, in some order, more titles joined by connectors ("Sekretaris Jenderal dan
+Presiden"), office words ("Dewan Keamanan"), a state name or adjective, and then the capitalised name. A
+state written right there (or as an adjective just before the title) is the person's state; later short
+references ("Presiden Macron", "Tn. Medvedev") are joined to the full name. People whose state is never
+written are given the document's home state: the outlet's country (its URL's country domain) when the text
+mentions it, else the state most mentioned that qualifies nobody else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import cache
+from urllib.parse import urlparse
+
+from communique import gazetteer
+from communique.document import CityMention, CountryMention, Document, PersonMention, Span
+from communique.languages import LanguageData, load
+
+_TOKEN = re.compile(r"[^\W\d_][\w\-]*(?:['’][^\W\d_s][\w]*)?|\d+|[^\w\s]")
+_POSSESSIVE = re.compile(r"['’]s$")
+MAX_NAME_TOKENS = 5
+SCAN_TOKENS = 16
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for comparing names across spellings."""
+    text = unicodedata.normalize("NFKD", text).replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+@cache
+def _title_pattern(code: str) -> re.Pattern[str]:
+    data = load(code)
+    words = list(data.titles) + list(data.honorifics)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _rank(data: LanguageData, title: str) -> int:
+    key = " ".join(title.split()).casefold()
+    for known, rank in data.titles.items():
+        if known.casefold() == key:
+            return rank
+    return 9  # an honorific: no office
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def find_countries(doc: Document, data: LanguageData) -> list[CountryMention]:
+    gaz = gazetteer.for_language(data)
+    found = []
+    for m in gaz.country_pattern.finditer(doc.text):
+        found.append(
+            CountryMention(gaz.countries[m.group()], m.group(), Span(doc.sentence_at(m.start()), m.start(), m.end()))
+        )
+    return found
+
+
+def find_cities(doc: Document, data: LanguageData) -> list[CityMention]:
+    gaz = gazetteer.for_language(data)
+    found = []
+    for m in gaz.city_pattern.finditer(doc.text):
+        name, country = gaz.cities[m.group()]
+        found.append(CityMention(name, country, m.group(), Span(doc.sentence_at(m.start()), m.start(), m.end())))
+    return found
+
+
+def _person_after_title(
+    doc: Document,
+    data: LanguageData,
+    title: re.Match[str],
+    titles: list[re.Match[str]],
+    countries: list[CountryMention],
+    sentence_end: int,
+) -> PersonMention | None:
+    """Read the title chain that starts at ``title`` and the name that ends it."""
+    text = doc.text
+    title_spans = [(t.start(), t.end()) for t in titles]
+    connectors = {c.casefold() for c in data.title_connectors}
+    org_words = {w.casefold() for w in data.org_words}
+    rank = _rank(data, title.group())
+    qualifier: str | None = None
+    # A state adjective or genitive right before the title: "de Japanse premier", "Japan's Prime Minister".
+    for c in countries:
+        gap = text[c.span.end : title.start()]
+        if 0 < title.start() - c.span.end <= 3 and re.fullmatch(r"(['’]s)?\s*", gap):
+            qualifier = c.code
+    name: list[re.Match[str]] = []
+    pos = title.end()
+    seen = 0
+    for tok in _TOKEN.finditer(text, pos, sentence_end):
+        seen += 1
+        if seen > SCAN_TOKENS:
+            break
+        word = tok.group()
+        start = tok.start()
+        in_title = next(((s, e) for s, e in title_spans if s <= start < e), None)
+        in_country = next((c for c in countries if c.span.start <= start < c.span.end), None)
+        if in_title:
+            if name:
+                break
+            rank = min(rank, _rank(data, text[in_title[0] : in_title[1]]))
+            continue
+        if in_country:
+            if name:
+                break
+            qualifier = in_country.code
+            continue
+        if not word[0].isalpha():
+            if name:
+                break
+            if word == "," and seen == 1 or word in "-–":
+                continue  # "Perdana Menteri Tiongkok, Li Qiang, menegaskan"
+            if word == "," and qualifier:
+                continue
+            return None
+        if not _is_capitalised(word):
+            if name:
+                break
+            if word.casefold() in connectors:
+                continue
+            return None
+        if word.casefold() in org_words and not name:
+            continue
+        name.append(tok)
+        if len(name) >= MAX_NAME_TOKENS:
+            break
+    if not name:
+        return None
+    start, end = name[0].start(), name[-1].end()
+    surface = _POSSESSIVE.sub("", text[start:end])
+    end = start + len(surface)
+    return PersonMention(
+        name=surface,
+        title=title.group(),
+        rank=rank,
+        country=qualifier,
+        qualified=qualifier is not None,
+        span=Span(doc.sentence_at(start), start, end),
+        title_start=title.start(),
+    )
+
+
+def find_people(doc: Document, data: LanguageData, countries: list[CountryMention]) -> list[PersonMention]:
+    pattern = _title_pattern(data.code)
+    people: dict[tuple[int, int], PersonMention] = {}
+    for sentence in doc.sentences:
+        titles = list(pattern.finditer(doc.text, sentence.start, sentence.end))
+        in_sentence = [c for c in countries if c.span.sentence == sentence.index]
+        for title in titles:
+            person = _person_after_title(doc, data, title, titles, in_sentence, sentence.end)
+            if person is None:
+                continue
+            key = (person.span.start, person.span.end)
+            if key in people:  # the same name reached from two titles of one chain: keep the best rank
+                known = people[key]
+                known.rank = min(known.rank, person.rank)
+                known.country = known.country or person.country
+                known.qualified = known.qualified or person.qualified
+                known.title_start = min(known.title_start, person.title_start)
+            else:
+                people[key] = person
+    return sorted(people.values(), key=lambda p: p.span.start)
+
+
+def resolve_people(people: list[PersonMention]) -> None:
+    """Join short references to full names and spread each person's state and best rank over them."""
+    keys = [frozenset(fold(p.name).split()) for p in people]
+    counts = Counter(keys)
+    # Each distinct name goes to the longest (then most frequent) name that contains all its words.
+    canonical: dict[frozenset[str], frozenset[str]] = {}
+    for key in counts:
+        supersets = [other for other in counts if key <= other]
+        canonical[key] = max(supersets, key=lambda k: (len(k), counts[k]))
+    groups: dict[frozenset[str], list[int]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(canonical[key], []).append(i)
+    for head_key, members in groups.items():
+        head = next(i for i in members if keys[i] == head_key)
+        states = Counter(people[m].country for m in members if people[m].qualified)
+        state = states.most_common(1)[0][0] if states else None
+        rank = min(people[m].rank for m in members)
+        for m in members:
+            people[m].name = people[head].name
+            people[m].rank = rank
+            if state and not people[m].qualified:
+                people[m].country = state
+
+
+def _url_country(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    tld = host.rsplit(".", 1)[-1].upper()
+    if len(tld) == 2:
+        return gazetteer.alpha3("GB" if tld == "UK" else tld)
+    return None
+
+
+def home_country(doc: Document) -> str | None:
+    """The state the outlet writes from, which unqualified titles ("the Prime Minister") belong to."""
+    mentioned = Counter(c.code for c in doc.countries)
+    if not mentioned:
+        return None
+    from_url = _url_country(doc.url)
+    if from_url in mentioned:
+        return from_url
+    qualifying = {p.country for p in doc.people if p.qualified}
+    candidates = [(n, code) for code, n in mentioned.items() if code not in qualifying]
+    if candidates:
+        return max(candidates)[1]
+    return mentioned.most_common(1)[0][0]
+
+
+def run(doc: Document) -> Document:
+    data = load(doc.language)
+    countries = find_countries(doc, data)
+    people = find_people(doc, data, countries)
+    resolve_people(people)
+    # A state name inside a person's name ("Đức" in "Nguyễn Minh Đức") is not a mention of that state.
+    inside_names = [(p.span.start, p.span.end) for p in people]
+    doc.countries = [c for c in countries if not any(s <= c.span.start < e for s, e in inside_names)]
+    doc.cities = [c for c in find_cities(doc, data) if not any(s <= c.span.start < e for s, e in inside_names)]
+    doc.people = people
+    doc.home_country = home_country(doc)
+    for p in people:
+        if p.country is None:
+            p.country = doc.home_country
+    return doc

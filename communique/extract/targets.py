@@ -1,0 +1,116 @@
+"""Targets stage: quantitative goals pledged for a relationship ("150 tỷ USD vào năm 2030").
+
+A target is a number, with its scale word ("tỷ", "miljard", "billion") and unit (a currency, a percent, or
+a counted noun), in a sentence that states a goal ("mục tiêu", "met als doel", "hoopt", "aims"). Numbers
+that describe what already is ("a community of 5,000 engineers") have no such word and are left out, as
+are years, dates and durations. The target year is a year written after the amount with a "by"-word of
+the language ("vào năm 2030", "by 2030"). Decimal and thousands separators follow the language.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from communique.document import Document, Span, Target
+from communique.extract.agreements import _parties
+from communique.languages import LanguageData, load
+
+_NUMBER = re.compile(r"(?<![\w.,+])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\d]|[.,]\d)")
+YEAR_WINDOW = 60
+CUE_WINDOW = 120  # a goal word this far before the amount, in the same clause, makes it a target
+_OPEN_QUOTE = re.compile(r"[\"“«„'‘]\s*$")
+
+
+@cache
+def _unit_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = load(code)
+
+    def alternation(words) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!x)x"
+
+    scale = re.compile(rf"\s*({alternation(data.scales)})(?!\w)", re.IGNORECASE)
+    after = re.compile(rf"\s*({alternation(data.currencies)}|{alternation(data.percent)})(?!\w)")
+    before = re.compile(rf"({alternation([c for c in data.currencies if not c.isalpha() or c.isupper()])})\s*$")
+    year = re.compile(rf"(?<!\w)(?:{alternation(data.by_year)})\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+    return scale, after, before, year
+
+
+def parse_number(text: str, decimal_separator: str) -> float:
+    if decimal_separator == ",":
+        return float(text.replace(".", "").replace(",", "."))
+    return float(text.replace(",", ""))
+
+
+def _metric(sentence: str, start: int, end: int, counted: bool) -> str:
+    if counted:
+        return " ".join(sentence[end:].split()[:4]).strip(" ,.;")
+    return " ".join(sentence[:start].split()[-5:]).strip(" ,.;")
+
+
+def find_targets(doc: Document, data: LanguageData) -> list[Target]:
+    scale_re, after_re, before_re, year_re = _unit_patterns(data.code)
+    percent = {p.casefold() for p in data.percent}
+    currencies = {k.casefold(): v for k, v in data.currencies.items()}
+    date_spans = [(d.span.start, d.span.end) for d in doc.dates]
+    targets: list[Target] = []
+    for sentence in doc.sentences:
+        text = sentence.text
+        if not data.target_cues.search(text):
+            continue
+        for m in _NUMBER.finditer(text):
+            absolute = sentence.start + m.start()
+            if any(s <= absolute < e for s, e in date_spans) or _OPEN_QUOTE.search(text[: m.start()]):
+                continue  # part of a date, or a quoted name or slogan ("the “6 more” orientation")
+            clause = re.split(r"[;:]", text[max(0, m.start() - CUE_WINDOW) : m.start()])[-1]
+            if not data.target_cues.search(clause):
+                continue
+            try:
+                value = parse_number(m.group(1), data.decimal_separator)
+            except ValueError:
+                continue
+            end = m.end()
+            scale = scale_re.match(text, end)
+            if scale:
+                value *= data.scales[" ".join(scale.group(1).lower().split())]
+                end = scale.end()
+            unit_after = after_re.match(text, end)
+            unit_before = before_re.search(text[: m.start()])
+            counted = False
+            if unit_after:
+                word = " ".join(unit_after.group(1).split())
+                unit = "%" if word.casefold() in percent else currencies.get(word.casefold(), word)
+                end = unit_after.end()
+            elif unit_before:
+                unit = currencies.get(unit_before.group(1).casefold(), unit_before.group(1))
+            else:
+                following = text[end:].split()
+                if not following or not following[0][:1].isalpha() or data.not_counted.match(text[end:].lstrip()):
+                    continue
+                if not scale and 1900 <= value <= 2100:
+                    continue  # a year
+                unit, counted = "count", True
+            year_match = year_re.search(text, end, min(len(text), end + YEAR_WINDOW))
+            year = int(year_match.group(1)) if year_match else None
+            if year is not None and year == int(value) and not scale:
+                continue
+            if any(t.value == value and t.unit == unit and t.year == year for t in targets):
+                continue
+            span = Span(sentence.index, absolute, sentence.start + end)
+            targets.append(
+                Target(
+                    countries=_parties(doc, absolute, sentence.start + end),
+                    metric=_metric(text, m.start(), end, counted),
+                    value=value,
+                    unit=unit,
+                    year=year,
+                    text=doc.text[span.start : span.end],
+                    evidence=span,
+                )
+            )
+    return [t for t in targets if len(t.countries) >= 2]
+
+
+def run(doc: Document) -> Document:
+    doc.targets = find_targets(doc, load(doc.language))
+    return doc

@@ -1,0 +1,120 @@
+"""Names of states and cities in each language, and the matchers that find them in text.
+
+State names come from CLDR through Babel in the document's language and in English (news in many
+languages writes "Vietnam" or "Japan" as English does), plus the short forms and adjectives of the
+language file ("Tiongkok", "Japanse"). Codes are ISO 3166-1 alpha-3 through pycountry. Cities come from
+``data/cities.tsv`` (capitals and frequent venues of diplomacy) plus the language file's spellings.
+Matching is case-sensitive: these are proper names, and lower-case homographs ("as", "nga") are common words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import pycountry
+from babel import Locale
+
+from communique.languages import LanguageData
+
+# CLDR territory codes that are not states (regions, unions, "unknown region", pseudo-territories).
+_NOT_STATES = {
+    "EU",
+    "EZ",
+    "UN",
+    "QO",
+    "XA",
+    "XB",
+    "XK",
+    "ZZ",
+    "AQ",
+    "BV",
+    "HM",
+    "TF",
+    "UM",
+    "IO",
+    "CP",
+    "DG",
+    "EA",
+    "IC",
+    "AC",
+    "TA",
+}
+
+
+def alpha3(alpha2: str) -> str | None:
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+def _names_pattern(names: dict[str, str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, str]  # surface form -> alpha-3
+    country_pattern: re.Pattern[str]
+    cities: dict[str, tuple[str, str]]  # surface form -> (English name, alpha-3)
+    city_pattern: re.Pattern[str]
+
+
+def _cldr_country_names(code: str) -> dict[str, str]:
+    names: dict[str, str] = {}
+    try:
+        territories = Locale.parse(code).territories
+    except (ValueError, LookupError):
+        return names
+    for alpha2, name in territories.items():
+        if len(alpha2) != 2 or not alpha2.isalpha() or alpha2 in _NOT_STATES:
+            continue
+        code3 = alpha3(alpha2)
+        if code3:
+            names[name] = code3
+            # CLDR writes some names with a qualifier ("Hongkong SAR Tiongkok"); the short form is also used.
+            short = re.split(r"\s*[(,]", name)[0]
+            if short and short != name and len(short) > 3:
+                names.setdefault(short, code3)
+    return names
+
+
+@cache
+def _city_rows() -> list[tuple[str, str, list[str]]]:
+    rows = []
+    text = resources.files("communique.data").joinpath("cities.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, country, *rest = line.split("\t")
+        aliases = [a for a in (rest[0].split("|") if rest else []) if a]
+        rows.append((name, country, aliases))
+    return rows
+
+
+def for_language(data: LanguageData) -> Gazetteer:
+    return _build(data.code, data.path)
+
+
+@cache
+def _build(code: str, _path) -> Gazetteer:
+    from communique.languages import load
+
+    data = load(code)
+    countries = _cldr_country_names("en")
+    countries.update(_cldr_country_names(code))
+    countries.update(data.country_aliases)
+    for name in data.country_exclude:
+        countries.pop(name, None)
+    cities: dict[str, tuple[str, str]] = {}
+    by_name = {}
+    for name, country, aliases in _city_rows():
+        by_name[name] = (name, country)
+        for surface in (name, *aliases):
+            cities.setdefault(surface, (name, country))
+    for surface, english in data.city_aliases.items():
+        if english in by_name:
+            cities[surface] = by_name[english]
+    return Gazetteer(countries, _names_pattern(countries), cities, _names_pattern(cities))

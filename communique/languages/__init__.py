@@ -1,0 +1,244 @@
+"""Language knowledge as data: one TOML file per language, compiled here into matchers.
+
+Why data and not code: adding a language should be writing one file (titles, meeting and signing verbs,
+number and scale words, demonyms, cooperation-area keywords) plus tests, with no change to the extractors.
+Country names and month names come from CLDR through Babel, so a file only adds what CLDR lacks
+(short forms such as "Tiongkok", adjectives such as "Japanse").
+
+Term lists are matched case-insensitively at word starts. A term ending in ``*`` matches as a prefix
+("investasi*" also finds "investasinya"); other terms must end at a word boundary, except in area lists,
+which match as prefixes unless they end in ``$``. A term starting with ``*`` matches inside a word
+too, for languages that compound ("*landbouw" finds "landbouwsamenwerking"). A term starting with ``re:`` is a regular
+expression, for the few triggers that need context.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from babel import Locale
+
+AREAS = (
+    "politics_diplomacy",
+    "defense_security",
+    "trade",
+    "investment",
+    "finance_banking",
+    "development_aid",
+    "energy",
+    "science_technology",
+    "education_training",
+    "health",
+    "culture_sports",
+    "tourism_people",
+    "labor_migration",
+    "agriculture_fisheries",
+    "transport_infrastructure",
+    "maritime",
+    "environment_climate",
+    "multilateral",
+)
+
+NEVER = re.compile(r"(?!x)x")  # matches nothing: the matcher for an empty list
+
+
+class LanguageDataError(ValueError):
+    """A language file is malformed; the message names the file and the key."""
+
+
+def terms_pattern(terms: list[str], whole_words: bool = True) -> re.Pattern[str]:
+    """One case-insensitive alternation over ``terms``, longest first so the longest phrase wins."""
+    if not terms:
+        return NEVER
+    parts = []
+    for term in sorted(set(terms), key=len, reverse=True):
+        if term.startswith("re:"):
+            parts.append(f"(?:{term[3:]})")
+            continue
+        prefix = term.endswith("*") or (not whole_words and not term.endswith("$"))
+        anywhere = term.startswith("*")
+        body = re.escape(term.strip("*$").strip()).replace(r"\ ", r"\s+")
+        start = "" if anywhere else r"(?<!\w)"
+        end = "" if prefix else r"(?!\w)"
+        parts.append(f"{start}{body}{end}")
+    try:
+        return re.compile("|".join(parts), re.IGNORECASE)
+    except re.error as exc:
+        raise LanguageDataError(f"bad term pattern: {exc}") from exc
+
+
+@dataclass
+class LanguageData:
+    """Everything the extractors know about one language."""
+
+    code: str
+    name: str
+    path: Path
+    decimal_separator: str = "."
+    date_order: str = "DMY"
+    abbreviations: list[str] = field(default_factory=list)
+    # cleaning
+    photo_credit: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    source_labels: list[str] = field(default_factory=list)
+    read_more: list[str] = field(default_factory=list)
+    # countries and people
+    country_aliases: dict[str, str] = field(default_factory=dict)
+    country_exclude: list[str] = field(default_factory=list)
+    titles: dict[str, int] = field(default_factory=dict)
+    title_connectors: list[str] = field(default_factory=list)
+    org_words: list[str] = field(default_factory=list)
+    honorifics: list[str] = field(default_factory=list)
+    city_aliases: dict[str, str] = field(default_factory=dict)
+    # events
+    meeting: re.Pattern[str] = NEVER
+    visit: re.Pattern[str] = NEVER
+    phone: re.Pattern[str] = NEVER
+    multilateral: re.Pattern[str] = NEVER
+    planned: re.Pattern[str] = NEVER
+    same_day: re.Pattern[str] = NEVER
+    locative: list[str] = field(default_factory=list)
+    visit_to: list[str] = field(default_factory=list)
+    # agreements
+    signing: re.Pattern[str] = NEVER
+    document_nouns: re.Pattern[str] = NEVER
+    quantifiers: re.Pattern[str] = NEVER
+    title_skip: list[str] = field(default_factory=list)
+    clause_end: list[str] = field(default_factory=list)
+    list_intro: re.Pattern[str] = NEVER
+    # targets
+    target_cues: re.Pattern[str] = NEVER
+    scales: dict[str, float] = field(default_factory=dict)
+    currencies: dict[str, str] = field(default_factory=dict)
+    percent: list[str] = field(default_factory=list)
+    by_year: list[str] = field(default_factory=list)
+    per_year: list[str] = field(default_factory=list)
+    not_counted: re.Pattern[str] = NEVER
+    # areas
+    areas: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    # dates
+    months: dict[str, int] = field(default_factory=dict)
+    month_prefix: list[str] = field(default_factory=list)
+
+    @property
+    def locale(self) -> Locale:
+        return Locale.parse(self.code)
+
+
+def _get(table: dict, dotted: str, default, path: Path):
+    node = table
+    for key in dotted.split("."):
+        if not isinstance(node, dict) or key not in node:
+            return default
+        node = node[key]
+    if default is not None and not isinstance(node, type(default)):
+        raise LanguageDataError(f"{path}: '{dotted}' should be a {type(default).__name__}")
+    return node
+
+
+def _month_names(code: str, extra: dict[str, int]) -> dict[str, int]:
+    """Month names from CLDR (wide and abbreviated, format and stand-alone) plus the file's extras."""
+    loc = Locale.parse(code)
+    names: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in loc.months[context][width].items():
+                clean = name.strip(".").lower()
+                if len(clean) >= 3 and not clean.isdigit():
+                    names[clean] = number
+    names.update({k.lower(): v for k, v in extra.items()})
+    return names
+
+
+def parse_language_file(path: Path) -> LanguageData:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LanguageDataError(f"{path}: {exc}") from exc
+
+    def get(key, default):
+        return _get(raw, key, default, path)
+
+    areas_raw = get("areas", {})
+    unknown = set(areas_raw) - set(AREAS)
+    if unknown:
+        raise LanguageDataError(f"{path}: unknown cooperation areas {sorted(unknown)}")
+    code = get("code", "")
+    if not code:
+        raise LanguageDataError(f"{path}: 'code' is required")
+    return LanguageData(
+        code=code,
+        name=get("name", code),
+        path=path,
+        decimal_separator=get("decimal_separator", "."),
+        date_order=get("date_order", "DMY"),
+        abbreviations=get("abbreviations", []),
+        photo_credit=get("clean.photo_credit", []),
+        comments=get("clean.comments", []),
+        source_labels=get("clean.source", []),
+        read_more=get("clean.read_more", []),
+        country_aliases=get("countries.aliases", {}),
+        country_exclude=get("countries.exclude", []),
+        city_aliases=get("cities.aliases", {}),
+        titles=get("people.titles", {}),
+        title_connectors=get("people.connectors", []),
+        org_words=get("people.org_words", []),
+        honorifics=get("people.honorifics", []),
+        meeting=terms_pattern(get("events.meeting", [])),
+        visit=terms_pattern(get("events.visit", [])),
+        phone=terms_pattern(get("events.phone", [])),
+        multilateral=terms_pattern(get("events.multilateral", [])),
+        planned=terms_pattern(get("events.planned", [])),
+        same_day=terms_pattern(get("events.same_day", [])),
+        locative=get("events.locative", []),
+        visit_to=get("events.visit_to", []),
+        signing=terms_pattern(get("agreements.signing", [])),
+        document_nouns=terms_pattern(get("agreements.documents", [])),
+        quantifiers=terms_pattern(get("agreements.quantifiers", [])),
+        title_skip=get("agreements.title_skip", []),
+        clause_end=get("agreements.clause_end", []),
+        list_intro=terms_pattern(get("agreements.list_intro", [])),
+        target_cues=terms_pattern(get("targets.cues", [])),
+        scales={k.lower(): float(v) for k, v in get("targets.scales", {}).items()},
+        currencies=get("targets.currencies", {}),
+        percent=get("targets.percent", []),
+        by_year=get("targets.by_year", []),
+        per_year=get("targets.per_year", []),
+        not_counted=terms_pattern(get("targets.not_counted", [])),
+        areas={area: terms_pattern(words, whole_words=False) for area, words in areas_raw.items()},
+        months=_month_names(code, get("dates.months", {})),
+        month_prefix=get("dates.month_prefix", []),
+    )
+
+
+def _language_dir() -> Path:
+    return Path(str(resources.files(__package__)))
+
+
+def available() -> list[str]:
+    """Codes of the languages that have a data file."""
+    return sorted(p.stem for p in _language_dir().glob("*.toml"))
+
+
+@cache
+def load(code: str | None) -> LanguageData:
+    """The data for ``code``; languages without a file fall back to English triggers.
+
+    The fallback keeps extraction useful on an unsupported language (CLDR still gives its country
+    names) but it will miss most events: a data file is what makes a language supported.
+    """
+    base = (code or "en").split("-")[0].lower()
+    path = _language_dir() / f"{base}.toml"
+    if not path.exists():
+        data = parse_language_file(_language_dir() / "en.toml")
+        if base != "en":
+            with contextlib.suppress(ValueError, LookupError):
+                data.months.update(_month_names(base, {}))
+        return data
+    return parse_language_file(path)

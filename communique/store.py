@@ -1,0 +1,235 @@
+"""The one module that talks to the DuckDB store.
+
+Why these choices: documents are keyed by ``doc_id`` and carry the hash of their content, so ingesting the
+same content again is a no-op and new content under a known id replaces the old version. A batch of
+documents is written in one transaction: a failure leaves the store as it was before the batch. Rows go in
+as Arrow tables (one INSERT per table per batch), which is what keeps ingestion fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from communique.document import Document
+
+SCHEMA_VERSION = 1
+ENV_VAR = "COMMUNIQUE_DB"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, source VARCHAR, url VARCHAR,
+    published VARCHAR, doc_date VARCHAR, language VARCHAR, title VARCHAR, home_country VARCHAR,
+    diplomatic BOOLEAN, text VARCHAR, ingested_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id VARCHAR, idx INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR);
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id VARCHAR, kind VARCHAR, text VARCHAR, value VARCHAR, country VARCHAR, detail VARCHAR,
+    sentence INTEGER, start_char INTEGER, end_char INTEGER, language VARCHAR);
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY, doc_id VARCHAR, seq INTEGER, type VARCHAR, mode VARCHAR,
+    countries VARCHAR[], people VARCHAR[], date VARCHAR, place VARCHAR, areas VARCHAR[], cluster VARCHAR,
+    sentence INTEGER, start_char INTEGER, end_char INTEGER, evidence_sentences INTEGER[], language VARCHAR);
+CREATE TABLE IF NOT EXISTS agreements (
+    agreement_id VARCHAR PRIMARY KEY, doc_id VARCHAR, seq INTEGER, countries VARCHAR[], title VARCHAR,
+    date VARCHAR, sentence INTEGER, start_char INTEGER, end_char INTEGER, language VARCHAR);
+CREATE TABLE IF NOT EXISTS targets (
+    target_id VARCHAR PRIMARY KEY, doc_id VARCHAR, seq INTEGER, countries VARCHAR[], metric VARCHAR,
+    value DOUBLE, unit VARCHAR, year INTEGER, text VARCHAR, sentence INTEGER, start_char INTEGER,
+    end_char INTEGER, language VARCHAR);
+"""
+
+FACT_TABLES = ("sentences", "mentions", "events", "agreements", "targets")
+
+
+def default_path() -> Path:
+    """``$COMMUNIQUE_DB``, else ``$XDG_DATA_HOME/communique/communique.duckdb`` (~/.local/share/...)."""
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR]).expanduser()
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "communique" / "communique.duckdb"
+
+
+class StoreError(Exception):
+    pass
+
+
+class Store:
+    def __init__(self, path: str | Path | None = None, read_only: bool = False):
+        self.path = Path(path) if path else default_path()
+        if read_only and not self.path.exists():
+            raise StoreError(f"no database at {self.path}: run 'communique ingest' first (or pass --db)")
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+        if not read_only:
+            self.con.execute(SCHEMA)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------------------
+
+    def known_hashes(self) -> dict[str, str]:
+        """content hash -> doc_id of every stored document."""
+        return dict(self.con.execute("SELECT content_hash, doc_id FROM documents").fetchall())
+
+    def save(self, docs: Sequence[Document]) -> None:
+        """Write a batch of processed documents in one transaction (replacing older versions of their ids)."""
+        if not docs:
+            return
+        rows = _rows(docs)
+        ids = pa.table({"doc_id": [d.doc_id for d in docs]})
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.register("batch_ids", ids)
+            for table in ("documents", *FACT_TABLES):
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM batch_ids)")
+            for table, columns in rows.items():
+                if columns and len(next(iter(columns.values()))):
+                    self.con.register("batch_rows", pa.table(columns))
+                    names = ", ".join(columns)
+                    self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM batch_rows")
+                    self.con.unregister("batch_rows")
+            self.con.unregister("batch_ids")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("documents", "events", "agreements", "targets")
+        }
+
+
+def _rows(docs: Sequence[Document]) -> dict[str, dict[str, list]]:
+    """Column lists per table for a batch of documents."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    tables: dict[str, dict[str, list]] = {}
+
+    def add(table: str, **values: Any) -> None:
+        columns = tables.setdefault(table, {k: [] for k in values})
+        for key, value in values.items():
+            columns[key].append(value)
+
+    for d in docs:
+        add(
+            "documents",
+            doc_id=d.doc_id,
+            content_hash=d.content_hash,
+            source=d.source,
+            url=d.url,
+            published=d.published,
+            doc_date=d.doc_date,
+            language=d.language,
+            title=d.title,
+            home_country=d.home_country,
+            diplomatic=d.diplomatic,
+            text=d.text,
+            ingested_at=now,
+        )
+        for s in d.sentences:
+            add("sentences", doc_id=d.doc_id, idx=s.index, start_char=s.start, end_char=s.end, text=s.text)
+        for c in d.countries:
+            _mention(add, d, "country", c.text, c.code, c.code, None, c.span)
+        for p in d.people:
+            _mention(add, d, "person", d.text[p.span.start : p.span.end], p.name, p.country, p.title, p.span)
+        for c in d.cities:
+            _mention(add, d, "city", c.text, c.name, c.country, None, c.span)
+        for m in d.dates:
+            _mention(add, d, "date", m.text, m.value, None, "same_day" if m.same_day else None, m.span)
+        for i, e in enumerate(d.events):
+            first = e.evidence[0]
+            add(
+                "events",
+                event_id=f"{d.doc_id}#e{i + 1}",
+                doc_id=d.doc_id,
+                seq=i + 1,
+                type=e.type,
+                mode=e.mode,
+                countries=e.countries,
+                people=e.people,
+                date=e.date,
+                place=e.place,
+                areas=e.areas,
+                cluster=e.cluster or f"{d.doc_id}#e{i + 1}",
+                sentence=first.sentence,
+                start_char=first.start,
+                end_char=first.end,
+                evidence_sentences=[s.sentence for s in e.evidence],
+                language=d.language,
+            )
+        for i, a in enumerate(d.agreements):
+            add(
+                "agreements",
+                agreement_id=f"{d.doc_id}#a{i + 1}",
+                doc_id=d.doc_id,
+                seq=i + 1,
+                countries=a.countries,
+                title=a.title,
+                date=a.date,
+                sentence=a.evidence.sentence,
+                start_char=a.evidence.start,
+                end_char=a.evidence.end,
+                language=d.language,
+            )
+        for i, t in enumerate(d.targets):
+            add(
+                "targets",
+                target_id=f"{d.doc_id}#t{i + 1}",
+                doc_id=d.doc_id,
+                seq=i + 1,
+                countries=t.countries,
+                metric=t.metric,
+                value=t.value,
+                unit=t.unit,
+                year=t.year,
+                text=t.text,
+                sentence=t.evidence.sentence,
+                start_char=t.evidence.start,
+                end_char=t.evidence.end,
+                language=d.language,
+            )
+    return tables
+
+
+def _mention(add, d: Document, kind: str, text: str, value: str, country: str | None, detail: str | None, span) -> None:
+    add(
+        "mentions",
+        doc_id=d.doc_id,
+        kind=kind,
+        text=text,
+        value=value,
+        country=country,
+        detail=detail,
+        sentence=span.sentence,
+        start_char=span.start,
+        end_char=span.end,
+        language=d.language,
+    )
