@@ -3,7 +3,7 @@
 Every fact points at a sentence, so offsets are exact positions in ``Document.text``. Lines are sentence
 boundaries (headlines and list items have no final stop); within a line a stop followed by space and an
 upper-case letter, digit or quote ends a sentence, unless the word before is an abbreviation of the
-language ("Tn.", "Mr.") or a single initial.
+language ("Tn.", "Mr.") or a single initial, or an ordinal number ("13. November").
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ def split(text: str, abbreviations: list[str]) -> list[tuple[int, int]]:
             last = before[-1].lower() if before else ""
             if last in abbrevs or (len(last) == 2 and last[0].isalpha() and last.endswith(".")):
                 continue
+            if re.fullmatch(r"\d{1,2}\.", last):
+                continue  # an ordinal day ("am 13. November"), not the end of a sentence
             end = m.end()
             segment = line[start:end].rstrip()
             if segment.strip():

@@ -88,7 +88,17 @@ def _running_text_agreements(doc: Document, data: LanguageData) -> list[tuple[st
                     continue
                 break
             tail = rest[pos:].lstrip()
-            if not tail or data.quantifiers.match(tail):
+            if tail and data.quantifiers.match(tail):
+                # "ten documents, including the Memorandum on ...": only what is named after "including".
+                including = next(
+                    (m for m in data.list_intro.finditer(tail) if data.document_nouns.match(tail[m.end() :].lstrip())),
+                    None,
+                )
+                if not including:
+                    continue
+                pos = len(rest) - len(tail) + including.end()
+                tail = rest[pos:].lstrip()
+            if not tail:
                 continue
             head = data.document_nouns.match(tail)
             if not head:

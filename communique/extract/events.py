@@ -136,11 +136,26 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
     return anchors
 
 
+def _named(people: list[PersonMention]) -> dict[str, set[str]]:
+    named: dict[str, set[str]] = {}
+    for p in people:
+        if p.country:
+            named.setdefault(p.country, set()).add(p.name)
+    return named
+
+
+def _compatible(encounter: Encounter, anchor: Anchor) -> bool:
+    """False when a state is represented by different people: that is another encounter the same day."""
+    mine = _named([p for a in encounter.anchors for p in a.people])
+    theirs = _named(anchor.people)
+    return all(mine[c] & theirs[c] for c in mine.keys() & theirs.keys())
+
+
 def group_encounters(anchors: list[Anchor]) -> list[Encounter]:
     encounters: list[Encounter] = []
     for anchor in anchors:
         key = frozenset(anchor.countries)
-        same_states = [e for e in encounters if e.countries == key]
+        same_states = [e for e in encounters if e.countries == key and _compatible(e, anchor)]
         if anchor.date:
             match = next((e for e in same_states if e.date == anchor.date), None)
             if match is None:
@@ -185,6 +200,8 @@ def build_events(doc: Document, data: LanguageData) -> list[Event]:
     for i, encounter in enumerate(encounters):
         places = Counter((a.place, a.place_country) for a in encounter.anchors if a.place)
         place, place_country = places.most_common(1)[0][0] if places else (None, None)
+        if any(a.phone for a in encounter.anchors):
+            place, place_country = None, None  # a call has no venue; a city near it is another event's
         first = 0 if i == 0 else encounter.first_sentence
         last = encounters[i + 1].first_sentence if i + 1 < len(encounters) else len(doc.sentences)
         events.append(

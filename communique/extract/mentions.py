@@ -139,7 +139,7 @@ def _person_after_title(
     surface = _POSSESSIVE.sub("", text[start:end])
     end = start + len(surface)
     return PersonMention(
-        name=surface,
+        name=data.person_aliases.get(surface, surface),
         title=title.group(),
         rank=rank,
         country=qualifier,
@@ -205,11 +205,14 @@ def _url_country(url: str | None) -> str | None:
     return None
 
 
-def home_country(doc: Document) -> str | None:
-    """The state the outlet writes from, which unqualified titles ("the Prime Minister") belong to."""
-    mentioned = Counter(c.code for c in doc.countries)
-    if not mentioned:
-        return None
+def home_country(doc: Document, data: LanguageData) -> str | None:
+    """The state the outlet writes from, which unqualified titles ("the Prime Minister") belong to.
+
+    In order: the country of the URL's domain when the text mentions it; the state mentioned most (its
+    name or its cities) that qualifies nobody else, since a reporter names the foreign side; the state
+    where the language is mainly written; the state mentioned most.
+    """
+    mentioned = Counter(c.code for c in doc.countries) + Counter(c.country for c in doc.cities)
     from_url = _url_country(doc.url)
     if from_url in mentioned:
         return from_url
@@ -217,7 +220,48 @@ def home_country(doc: Document) -> str | None:
     candidates = [(n, code) for code, n in mentioned.items() if code not in qualifying]
     if candidates:
         return max(candidates)[1]
-    return mentioned.most_common(1)[0][0]
+    if data.home_countries:
+        return data.home_countries[0]
+    return mentioned.most_common(1)[0][0] if mentioned else None
+
+
+def _bare_mentions(doc: Document, people: list[PersonMention], data: LanguageData) -> list[PersonMention]:
+    """Later mentions of a known person without a title ("Xi Jinping sprak ook met ...").
+
+    Only names of two or more words are looked for, so a surname that is also a word is not taken.
+    """
+    taken = [(p.title_start, p.span.end) for p in people]
+    by_surface: dict[str, PersonMention] = {}
+    for p in people:
+        for surface in {doc.text[p.span.start : p.span.end], p.name}:
+            if len(surface.split()) >= 2:
+                by_surface.setdefault(surface, p)
+    for alias, name in data.person_aliases.items():
+        known = next((p for p in people if p.name == name), None)
+        if known and len(alias.split()) >= 2:
+            by_surface.setdefault(alias, known)
+    if not by_surface:
+        return []
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(by_surface, key=len, reverse=True)) + r")(?!\w)"
+    )
+    found = []
+    for m in pattern.finditer(doc.text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        known = by_surface[m.group()]
+        found.append(
+            PersonMention(
+                name=known.name,
+                title="",
+                rank=known.rank,
+                country=known.country,
+                qualified=False,
+                span=Span(doc.sentence_at(m.start()), m.start(), m.end()),
+                title_start=m.start(),
+            )
+        )
+    return found
 
 
 def run(doc: Document) -> Document:
@@ -225,12 +269,13 @@ def run(doc: Document) -> Document:
     countries = find_countries(doc, data)
     people = find_people(doc, data, countries)
     resolve_people(people)
+    people = sorted(people + _bare_mentions(doc, people, data), key=lambda p: p.span.start)
     # A state name inside a person's name ("Đức" in "Nguyễn Minh Đức") is not a mention of that state.
     inside_names = [(p.span.start, p.span.end) for p in people]
     doc.countries = [c for c in countries if not any(s <= c.span.start < e for s, e in inside_names)]
     doc.cities = [c for c in find_cities(doc, data) if not any(s <= c.span.start < e for s, e in inside_names)]
     doc.people = people
-    doc.home_country = home_country(doc)
+    doc.home_country = home_country(doc, data)
     for p in people:
         if p.country is None:
             p.country = doc.home_country

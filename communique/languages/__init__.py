@@ -96,6 +96,8 @@ class LanguageData:
     org_words: list[str] = field(default_factory=list)
     honorifics: list[str] = field(default_factory=list)
     city_aliases: dict[str, str] = field(default_factory=dict)
+    home_countries: list[str] = field(default_factory=list)
+    person_aliases: dict[str, str] = field(default_factory=dict)
     # events
     meeting: re.Pattern[str] = NEVER
     visit: re.Pattern[str] = NEVER
@@ -186,6 +188,8 @@ def parse_language_file(path: Path) -> LanguageData:
         country_aliases=get("countries.aliases", {}),
         country_exclude=get("countries.exclude", []),
         city_aliases=get("cities.aliases", {}),
+        home_countries=get("countries.home", []),
+        person_aliases=get("people.aliases", {}),
         titles=get("people.titles", {}),
         title_connectors=get("people.connectors", []),
         org_words=get("people.org_words", []),
