@@ -71,6 +71,14 @@ def _list_agreements(doc: Document, data: LanguageData) -> list[tuple[str, int]]
     return found
 
 
+def _skip_small_words(text: str, at: int, skip: set[str]) -> int:
+    """Offset of the first word from ``at`` that is not an article, a preposition or a year."""
+    for word in re.finditer(r"\S+", text[at:]):
+        if word.group().casefold().strip(",") not in skip and not _YEARLIKE.match(word.group()):
+            return at + word.start()
+    return len(text)
+
+
 def _running_text_agreements(doc: Document, data: LanguageData) -> list[tuple[str, int]]:
     found = []
     skip = {w.casefold() for w in data.title_skip}
@@ -79,36 +87,21 @@ def _running_text_agreements(doc: Document, data: LanguageData) -> list[tuple[st
         for verb in data.signing.finditer(text):
             if data.planned.search(text[max(0, verb.start() - PLANNED_WINDOW) : verb.start()]):
                 continue
-            rest = text[verb.end() :]
-            words = rest.split()
-            pos = 0
-            for word in words:
-                if word.casefold().strip(",") in skip or _YEARLIKE.match(word):
-                    pos = rest.find(word, pos) + len(word)
-                    continue
-                break
-            tail = rest[pos:].lstrip()
-            if tail and data.quantifiers.match(tail):
+            at = _skip_small_words(text, verb.end(), skip)
+            if data.quantifiers.match(text, at):
                 # "ten documents, including the Memorandum on ...": only what is named after "including".
-                including = next(
-                    (m for m in data.list_intro.finditer(tail) if data.document_nouns.match(tail[m.end() :].lstrip())),
-                    None,
-                )
-                if not including:
+                named = (_skip_small_words(text, m.end(), skip) for m in data.list_intro.finditer(text, at))
+                at = next((i for i in named if data.document_nouns.match(text, i)), -1)
+                if at < 0:
                     continue
-                pos = len(rest) - len(tail) + including.end()
-                tail = rest[pos:].lstrip()
-            if not tail:
-                continue
-            head = data.document_nouns.match(tail)
+            head = data.document_nouns.match(text, at)
             if not head:
                 continue
-            if data.code != "nl" and not tail[0].isupper() and head.group().lower() == head.group():
-                # Outside Dutch, titles are written with a capital: "an agreement on trade" is a subject.
-                continue
-            title = _title_from(tail, data)
+            if data.titles_capitalised and not text[at].isupper():
+                continue  # "an agreement on trade" is a subject, not a title, where titles take capitals
+            title = _title_from(text[at:], data)
             if title:
-                found.append((title, sentence.start + verb.end() + pos + (len(rest[pos:]) - len(tail))))
+                found.append((title, sentence.start + at))
     return found
 
 

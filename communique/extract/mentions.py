@@ -88,11 +88,24 @@ def _person_after_title(
     org_words = {w.casefold() for w in data.org_words}
     rank = _rank(data, title.group())
     qualifier: str | None = None
-    # A state adjective or genitive right before the title: "de Japanse premier", "Japan's Prime Minister".
-    for c in countries:
-        gap = text[c.span.end : title.start()]
-        if 0 < title.start() - c.span.end <= 3 and re.fullmatch(r"(['’]s)?\s*", gap):
-            qualifier = c.code
+    # Before the title, English-like word order puts the state and the office: "Japan's Prime Minister",
+    # "de Japanse premier", "Russian Security Council Secretary". Walk back over those words.
+    title_start = title.start()
+    for tok in reversed(
+        list(_TOKEN.finditer(text, doc.sentences[doc.sentence_at(title.start())].start, title.start()))
+    ):
+        gap = text[tok.end() : title_start]
+        if not re.fullmatch(r"(['’]s)?\s*", gap):
+            break
+        country = next((c for c in countries if c.span.start <= tok.start() < c.span.end), None)
+        if country:
+            qualifier = qualifier or country.code
+            title_start = country.span.start
+            continue
+        if tok.group().casefold() in org_words and _is_capitalised(tok.group()):
+            title_start = tok.start()
+            continue
+        break
     name: list[re.Match[str]] = []
     pos = title.end()
     seen = 0
@@ -110,6 +123,9 @@ def _person_after_title(
             rank = min(rank, _rank(data, text[in_title[0] : in_title[1]]))
             continue
         if in_country:
+            if name and " " not in in_country.text and text[name[-1].end() : start] == " ":
+                name.append(tok)  # "Nguyễn Minh Đức": a one-word state name right after a name is part of it
+                continue
             if name:
                 break
             qualifier = in_country.code
@@ -145,7 +161,7 @@ def _person_after_title(
         country=qualifier,
         qualified=qualifier is not None,
         span=Span(doc.sentence_at(start), start, end),
-        title_start=title.start(),
+        title_start=title_start,
     )
 
 
@@ -195,12 +211,16 @@ def resolve_people(people: list[PersonMention]) -> None:
                 people[m].country = state
 
 
+# Country domains sold worldwide for their letters, which say nothing about where an outlet is.
+_GENERIC_CCTLDS = {"AI", "AM", "CC", "CO", "FM", "GG", "IO", "LY", "ME", "NU", "SO", "TO", "TV", "WS", "VC", "XYZ"}
+
+
 def _url_country(url: str | None) -> str | None:
     if not url:
         return None
     host = urlparse(url).hostname or ""
     tld = host.rsplit(".", 1)[-1].upper()
-    if len(tld) == 2:
+    if len(tld) == 2 and tld not in _GENERIC_CCTLDS:
         return gazetteer.alpha3("GB" if tld == "UK" else tld)
     return None
 
@@ -208,21 +228,22 @@ def _url_country(url: str | None) -> str | None:
 def home_country(doc: Document, data: LanguageData) -> str | None:
     """The state the outlet writes from, which unqualified titles ("the Prime Minister") belong to.
 
-    In order: the country of the URL's domain when the text mentions it; the state mentioned most (its
-    name or its cities) that qualifies nobody else, since a reporter names the foreign side; the state
-    where the language is mainly written; the state mentioned most.
+    In order: the country of the URL's domain; the state named most that qualifies nobody else (a
+    reporter names the foreign side and leaves their own implicit); the state of the cities named; the
+    state where the language is mainly written; the state named most.
     """
-    mentioned = Counter(c.code for c in doc.countries) + Counter(c.country for c in doc.cities)
     from_url = _url_country(doc.url)
-    if from_url in mentioned:
+    if from_url:
         return from_url
     qualifying = {p.country for p in doc.people if p.qualified}
-    candidates = [(n, code) for code, n in mentioned.items() if code not in qualifying]
-    if candidates:
-        return max(candidates)[1]
+    named = Counter(c.code for c in doc.countries)
+    for counts in (named, Counter(c.country for c in doc.cities)):
+        candidates = [(n, code) for code, n in counts.items() if code not in qualifying]
+        if candidates:
+            return max(candidates)[1]
     if data.home_countries:
         return data.home_countries[0]
-    return mentioned.most_common(1)[0][0] if mentioned else None
+    return named.most_common(1)[0][0] if named else None
 
 
 def _bare_mentions(doc: Document, people: list[PersonMention], data: LanguageData) -> list[PersonMention]:

@@ -112,6 +112,7 @@ class LanguageData:
     document_nouns: re.Pattern[str] = NEVER
     quantifiers: re.Pattern[str] = NEVER
     title_skip: list[str] = field(default_factory=list)
+    titles_capitalised: bool = True
     clause_end: list[str] = field(default_factory=list)
     list_intro: re.Pattern[str] = NEVER
     # targets
@@ -206,6 +207,7 @@ def parse_language_file(path: Path) -> LanguageData:
         document_nouns=terms_pattern(get("agreements.documents", [])),
         quantifiers=terms_pattern(get("agreements.quantifiers", [])),
         title_skip=get("agreements.title_skip", []),
+        titles_capitalised=get("agreements.titles_capitalised", True),
         clause_end=get("agreements.clause_end", []),
         list_intro=terms_pattern(get("agreements.list_intro", [])),
         target_cues=terms_pattern(get("targets.cues", [])),

@@ -1,0 +1,100 @@
+def titles(doc):
+    return [a.title for a in doc.agreements]
+
+
+def test_enumerated_list_gives_one_agreement_per_line_and_a_caption_adds_none(pipeline):
+    text = "\n".join(
+        [
+            "Chiều 5/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone tại Hà Nội.",
+            "Các văn kiện hợp tác gồm:",
+            "Bản ghi nhớ về hợp tác giáo dục giữa Bộ Giáo dục Việt Nam và Bộ Giáo dục Lào.",
+            "Hiệp định về vận tải đường bộ giữa hai nước.",
+            "Hai Thủ tướng chứng kiến lễ ký Bản ghi nhớ về hợp tác giáo dục giữa Bộ Giáo dục Việt Nam và Bộ Giáo dục Lào.",
+        ]
+    )
+    doc = pipeline(text, "vi")
+    assert titles(doc) == [
+        "Bản ghi nhớ về hợp tác giáo dục giữa Bộ Giáo dục Việt Nam và Bộ Giáo dục Lào",
+        "Hiệp định về vận tải đường bộ giữa hai nước",
+    ]
+    assert all(a.countries == ["LAO", "VNM"] for a in doc.agreements)
+
+
+def test_running_text_signing_with_title_cut_at_clause_end(pipeline):
+    text = (
+        "Presiden Prabowo Subianto bertemu Presiden Korea Selatan Lee Jae Myung di Seoul. Kedua pihak "
+        "mengeluarkan Pernyataan Bersama tentang kemitraan strategis khusus, yang menjadi dasar kerja sama."
+    )
+    doc = pipeline(text, "id")
+    assert titles(doc) == ["Pernyataan Bersama tentang kemitraan strategis khusus"]
+    assert doc.agreements[0].countries == ["IDN", "KOR"]
+
+
+def test_counted_or_collective_documents_give_no_entry_but_a_named_one_does(pipeline):
+    text = (
+        "Indian Prime Minister Narendra Modi met Vietnamese Prime Minister Pham Minh Chinh in New Delhi. The two sides signed "
+        "ten agreements. They also witnessed the exchange of several documents, including the Memorandum of "
+        "Understanding on Digital Payments."
+    )
+    doc = pipeline(text, "en")
+    assert titles(doc) == ["Memorandum of Understanding on Digital Payments"]
+
+
+def test_dutch_titles_are_lower_case_and_years_are_skipped(pipeline):
+    text = (
+        "De premiers van Vietnam en Japan ondertekenden in 2025 een visie voor landbouwsamenwerking voor de "
+        "periode 2025-2030."
+    )
+    doc = pipeline(text, "nl")
+    assert titles(doc) == ["visie voor landbouwsamenwerking voor de periode 2025-2030"]
+
+
+def test_plan_to_sign_is_no_agreement(pipeline):
+    doc = pipeline("Vietnam and Japan will sign a Memorandum on energy next year.", "en")
+    assert doc.agreements == []
+
+
+def targets(doc):
+    return [(t.value, t.unit, t.year) for t in doc.targets]
+
+
+def test_money_targets_with_scale_words_in_four_languages(pipeline):
+    vi = pipeline(
+        "Thủ tướng Phạm Minh Chính và Thủ tướng Úc Anthony Albanese đặt mục tiêu kim ngạch thương mại "
+        "đạt 20 tỷ USD vào năm 2030.",
+        "vi",
+    )
+    assert targets(vi) == [(20e9, "USD", 2030)]
+    nl = pipeline(
+        "Premier Pham Minh Chinh en de Japanse premier Ishiba Shigeru streven naar 1,5 miljard euro aan "
+        "investeringen tegen 2027.",
+        "nl",
+    )
+    assert targets(nl) == [(1.5e9, "EUR", 2027)]
+    id_ = pipeline(
+        "Presiden Prabowo dan Perdana Menteri Vietnam Pham Minh Chinh menargetkan perdagangan 18 miliar dolar AS.", "id"
+    )
+    assert targets(id_) == [(18e9, "USD", None)]
+    en = pipeline(
+        "French President Emmanuel Macron and Indonesian President Prabowo Subianto aim to raise trade by 25 percent by 2028.",
+        "en",
+    )
+    assert targets(en) == [(25, "%", 2028)]
+
+
+def test_counted_targets_and_numbers_that_are_not_targets(pipeline):
+    text = (
+        "De Japanse premier Ishiba Shigeru en premier Pham Minh Chinh hebben als doel 2 miljoen toeristische bezoeken per "
+        "jaar. Japan steunt de gemeenschap van 5.000 Vietnamese ingenieurs in Japan."
+    )
+    doc = pipeline(text, "nl")
+    assert targets(doc) == [(2e6, "count", None)]
+
+
+def test_slogans_years_and_durations_are_not_targets(pipeline):
+    text = (
+        "President To Lam and President Xi Jinping aim to deepen the “6 more” partnership after 75 years "
+        "of relations by 2030."
+    )
+    doc = pipeline(text, "en")
+    assert targets(doc) == []

@@ -1,0 +1,93 @@
+def events(doc):
+    return [(tuple(e.countries), e.date, tuple(sorted(e.people)), e.place, e.mode) for e in doc.events]
+
+
+def test_one_meeting_reported_in_several_paragraphs_is_one_event(pipeline):
+    text = (
+        "On 3 June, Prime Minister Pham Minh Chinh held talks in Hanoi with Thai Prime Minister Paetongtarn "
+        "Shinawatra.\n"
+        "During the talks, the two prime ministers agreed to expand trade and tourism.\n"
+        "At the meeting, Prime Minister Paetongtarn Shinawatra also proposed cooperation on rice exports with Vietnam."
+    )
+    doc = pipeline(text, "en", published="2024-06-04")
+    assert events(doc) == [
+        (("THA", "VNM"), "2024-06-03", ("Paetongtarn Shinawatra", "Pham Minh Chinh"), "Hanoi", "visit")
+    ]
+    assert {"trade", "tourism_people", "agriculture_fisheries"} <= set(doc.events[0].areas)
+    assert [s.sentence for s in doc.events[0].evidence] == [0, 2]
+
+
+def test_same_leaders_on_two_days_are_two_events(pipeline):
+    text = (
+        "Pada tanggal 9 Oktober, Presiden Prabowo Subianto bertemu dengan Perdana Menteri Malaysia Anwar Ibrahim.\n"
+        "Pada tanggal 11 Oktober, Presiden Prabowo Subianto kembali bertemu dengan Perdana Menteri Malaysia Anwar "
+        "Ibrahim di Kuala Lumpur."
+    )
+    doc = pipeline(text, "id")
+    assert [e.date for e in doc.events] == ["--10-09", "--10-11"]
+    assert doc.events[1].place == "Kuala Lumpur"
+
+
+def test_another_pair_of_leaders_the_same_day_is_another_event(pipeline):
+    text = (
+        "Op 14 april voerde secretaris-generaal To Lam gesprekken met de Chinese president Xi Jinping.\n"
+        "Xi Jinping sprak dezelfde dag ook met premier Pham Minh Chinh over investeringen."
+    )
+    doc = pipeline(text, "nl")
+    assert sorted(tuple(sorted(e.people)) for e in doc.events) == [
+        ("Pham Minh Chinh", "Xi Jinping"),
+        ("To Lam", "Xi Jinping"),
+    ]
+    assert {e.date for e in doc.events} == {"--04-14"}
+
+
+def test_host_city_country_is_not_a_participant(pipeline):
+    text = (
+        "Pada tanggal 10 Oktober di ibu kota Pyongyang, Sekretaris Jenderal To Lam bertemu dengan Wakil Ketua "
+        "Dewan Keamanan Rusia Dmitry Medvedev."
+    )
+    doc = pipeline(text, "id", url="https://example.vn/a")
+    assert events(doc) == [(("RUS", "VNM"), "--10-10", ("Dmitry Medvedev", "To Lam"), "Pyongyang", "third-party")]
+
+
+def test_planned_meeting_is_not_an_event(pipeline):
+    doc = pipeline("Prime Minister Anthony Albanese will meet Indonesian President Prabowo Subianto next month.", "en")
+    assert doc.events == []
+    assert not doc.diplomatic
+
+
+def test_phone_call_has_mode_phone_and_no_place(pipeline):
+    text = (
+        "On 5 March, Vietnamese Prime Minister Pham Minh Chinh had a phone call with Australian Prime Minister Anthony "
+        "Albanese ahead of a summit in Melbourne."
+    )
+    doc = pipeline(text, "en")
+    assert events(doc) == [(("AUS", "VNM"), "--03-05", ("Anthony Albanese", "Pham Minh Chinh"), None, "phone")]
+
+
+def test_briefing_minister_is_not_a_principal_of_the_visit(pipeline):
+    text = (
+        "Berbicara setelah kunjungan kenegaraan ke Tiongkok oleh Presiden To Lam, Menteri Luar Negeri Bui Thanh "
+        "Son mengatakan kunjungan itu sukses."
+    )
+    doc = pipeline(text, "id", url="https://example.vn/b")
+    assert [(e.countries, e.people, e.date) for e in doc.events] == [(["CHN", "VNM"], ["To Lam"], None)]
+
+
+def test_german_and_french_meetings(pipeline):
+    de = pipeline(
+        "Bundeskanzler Olaf Scholz traf am 13. November in Hanoi den vietnamesischen Premierminister Pham Minh Chinh.",
+        "de",
+    )
+    assert events(de) == [(("DEU", "VNM"), "--11-13", ("Olaf Scholz", "Pham Minh Chinh"), "Hanoi", "visit")]
+    fr = pipeline("Le 26 mai, le secrétaire général To Lam a reçu le président français Emmanuel Macron à Hanoï.", "fr")
+    assert events(fr) == [(("FRA", "VNM"), "--05-26", ("Emmanuel Macron", "To Lam"), "Hanoi", "visit")]
+
+
+def test_titles_do_not_count_as_cooperation_areas(pipeline):
+    text = (
+        "On 2 May, President Luong Cuong met Russian Security Council Secretary Sergei Shoigu and discussed education."
+    )
+    doc = pipeline(text, "en", url="https://example.vn/c")
+    assert doc.events and "defense_security" not in doc.events[0].areas
+    assert "education_training" in doc.events[0].areas

@@ -1,0 +1,49 @@
+from communique.extract.mentions import fold
+
+
+def people(doc):
+    return {(p.name, p.country) for p in doc.people}
+
+
+def test_title_country_and_name_in_indonesian(pipeline):
+    doc = pipeline("Presiden Prancis Emmanuel Macron tiba di Hanoi. Presiden Macron disambut hangat.", "id")
+    assert ("Emmanuel Macron", "FRA") in people(doc)
+    assert all(p.name == "Emmanuel Macron" for p in doc.people)  # the short reference joins the full name
+
+
+def test_adjective_before_title_in_dutch(pipeline):
+    doc = pipeline("Premier Pham Minh Chinh sprak in Hanoi met de Japanse premier Ishiba Shigeru.", "nl")
+    assert ("Ishiba Shigeru", "JPN") in people(doc)
+    assert ("Pham Minh Chinh", "VNM") in people(doc)  # no state written: the state of the outlet (Hanoi)
+
+
+def test_title_chain_with_office_words_and_state(pipeline):
+    doc = pipeline(
+        "Sekretaris Jenderal To Lam bertemu dengan Ketua Partai Rusia Bersatu dan Wakil Ketua Dewan Keamanan "
+        "Rusia Dmitry Medvedev di Moskow.",
+        "id",
+    )
+    assert ("Dmitry Medvedev", "RUS") in people(doc)
+    assert not any("Partai" in name or "Dewan" in name for name, _ in people(doc))
+
+
+def test_vietnamese_titles_and_sino_vietnamese_name_alias(pipeline):
+    doc = pipeline("Chiều 14/4, Tổng Bí thư Tô Lâm hội đàm với Chủ tịch Trung Quốc Tập Cận Bình tại Hà Nội.", "vi")
+    assert ("Xi Jinping", "CHN") in people(doc)
+    assert ("Tô Lâm", "VNM") in people(doc)
+    assert [c.name for c in doc.cities] == ["Hanoi"]
+
+
+def test_state_inside_a_name_is_not_a_state_mention(pipeline):
+    doc = pipeline("Bộ trưởng Nguyễn Minh Đức đã gặp Đại sứ Nhật Bản Ito Naoki tại Hà Nội.", "vi")
+    assert "DEU" not in {c.code for c in doc.countries}
+
+
+def test_country_names_come_from_cldr_in_the_document_language(pipeline):
+    doc = pipeline("Perdana Menteri Selandia Baru Christopher Luxon bertemu Presiden Prabowo di Jakarta.", "id")
+    assert ("Christopher Luxon", "NZL") in people(doc)
+
+
+def test_fold_removes_diacritics():
+    assert fold("Tô Lâm") == fold("To Lam") == "to lam"
+    assert fold("Đà Nẵng") == "da nang"
