@@ -9,7 +9,8 @@ def test_enumerated_list_gives_one_agreement_per_line_and_a_caption_adds_none(pi
             "Các văn kiện hợp tác gồm:",
             "Bản ghi nhớ về hợp tác giáo dục giữa Bộ Giáo dục Việt Nam và Bộ Giáo dục Lào.",
             "Hiệp định về vận tải đường bộ giữa hai nước.",
-            "Hai Thủ tướng chứng kiến lễ ký Bản ghi nhớ về hợp tác giáo dục giữa Bộ Giáo dục Việt Nam và Bộ Giáo dục Lào.",
+            "Hai Thủ tướng chứng kiến lễ ký Bản ghi nhớ về hợp tác giáo dục giữa Bộ Giáo dục Việt Nam "
+            "và Bộ Giáo dục Lào.",
         ]
     )
     doc = pipeline(text, "vi")
@@ -32,9 +33,9 @@ def test_running_text_signing_with_title_cut_at_clause_end(pipeline):
 
 def test_counted_or_collective_documents_give_no_entry_but_a_named_one_does(pipeline):
     text = (
-        "Indian Prime Minister Narendra Modi met Vietnamese Prime Minister Pham Minh Chinh in New Delhi. The two sides signed "
-        "ten agreements. They also witnessed the exchange of several documents, including the Memorandum of "
-        "Understanding on Digital Payments."
+        "Indian Prime Minister Narendra Modi met Vietnamese Prime Minister Pham Minh Chinh in New Delhi. "
+        "The two sides signed ten agreements. They also witnessed the exchange of several documents, "
+        "including the Memorandum of Understanding on Digital Payments."
     )
     doc = pipeline(text, "en")
     assert titles(doc) == ["Memorandum of Understanding on Digital Payments"]
@@ -76,7 +77,8 @@ def test_money_targets_with_scale_words_in_four_languages(pipeline):
     )
     assert targets(id_) == [(18e9, "USD", None)]
     en = pipeline(
-        "French President Emmanuel Macron and Indonesian President Prabowo Subianto aim to raise trade by 25 percent by 2028.",
+        "French President Emmanuel Macron and Indonesian President Prabowo Subianto aim to raise trade "
+        "by 25 percent by 2028.",
         "en",
     )
     assert targets(en) == [(25, "%", 2028)]
@@ -84,8 +86,8 @@ def test_money_targets_with_scale_words_in_four_languages(pipeline):
 
 def test_counted_targets_and_numbers_that_are_not_targets(pipeline):
     text = (
-        "De Japanse premier Ishiba Shigeru en premier Pham Minh Chinh hebben als doel 2 miljoen toeristische bezoeken per "
-        "jaar. Japan steunt de gemeenschap van 5.000 Vietnamese ingenieurs in Japan."
+        "De Japanse premier Ishiba Shigeru en premier Pham Minh Chinh hebben als doel 2 miljoen "
+        "toeristische bezoeken per jaar. Japan steunt de gemeenschap van 5.000 Vietnamese ingenieurs in Japan."
     )
     doc = pipeline(text, "nl")
     assert targets(doc) == [(2e6, "count", None)]
