@@ -23,7 +23,7 @@ from communique.languages import AREAS
 from communique.store import ENV_VAR, Store, StoreError
 
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _open(ctx: click.Context, read_only: bool = True) -> Store:
@@ -258,6 +258,8 @@ def show(ctx: click.Context, doc_id: str, as_json: bool) -> None:
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, table: str, out: Path | None) -> None:
     """Write the stored facts (eval = the evaluation kit's SCHEMA.md, one line per document)."""
+    if fmt == "parquet" and out is None:
+        raise click.UsageError("parquet needs --out FILE (it is a binary format)")
     store = _open(ctx)
     with store:
         try:

@@ -1,0 +1,87 @@
+"""End to end through the command line, on the bundled sample corpus."""
+
+import csv
+import io
+import json
+
+import duckdb
+from conftest import REPO
+
+SAMPLES = str(REPO / "samples" / "corpus")
+
+
+def test_ingest_samples_then_list_filter_show_and_export(cli, tmp_path):
+    result = cli("ingest", SAMPLES)
+    assert result.exit_code == 0, result.output
+    assert "documents read 12, stored 12" in result.output
+
+    again = cli("ingest", SAMPLES)
+    assert "unchanged 12" in again.output
+
+    events = [json.loads(line) for line in cli("events", "--json", "--limit", "100").output.splitlines()]
+    assert len(events) >= 10
+    korea = [json.loads(x) for x in cli("events", "--country", "VNM", "--partner", "KOR", "--json").output.splitlines()]
+    assert [(e["date"], e["place"]) for e in korea] == [("2023-06-23", "Hanoi")]
+    recent = [json.loads(x) for x in cli("events", "--since", "2025-04-01", "--json").output.splitlines()]
+    assert recent and all(e["date"] >= "2025-04-01" for e in recent)
+    maritime = [json.loads(x) for x in cli("events", "--area", "maritime", "--json").output.splitlines()]
+    assert maritime and all("maritime" in e["areas"] for e in maritime)
+
+    targets = [json.loads(x) for x in cli("targets", "--json").output.splitlines()]
+    assert {(t["value"], t["unit"], t["year"]) for t in targets} >= {(150e9, "USD", 2030)}
+    agreements = cli("agreements", "--country", "RUS", "--json").output.splitlines()
+    assert json.loads(agreements[0])["title"].startswith("Joint Statement")
+
+    shown = cli("show", "vi-vnm-kor-2023-06-23")
+    assert shown.exit_code == 0 and "Yoon Suk Yeol" in shown.output and "150 tỷ USD" in shown.output
+    assert cli("show", "no-such-doc").exit_code == 1
+
+    eval_lines = [json.loads(x) for x in cli("export", "--format", "eval").output.splitlines() if x.startswith("{")]
+    assert {d["doc_id"] for d in eval_lines} >= {"en-weather-typhoon", "jsonl-vnm-sgp-2025-03-12"}
+    weather = next(d for d in eval_lines if d["doc_id"] == "en-weather-typhoon")
+    assert weather == {
+        "doc_id": "en-weather-typhoon",
+        "language": "en",
+        "diplomatic": False,
+        "events": [],
+        "agreements": [],
+        "targets": [],
+    }
+
+    out = tmp_path / "events.csv"
+    assert cli("export", "--format", "csv", "--out", str(out)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows and rows[0]["countries"].count("|") >= 1
+
+    parquet = tmp_path / "targets.parquet"
+    assert cli("export", "--format", "parquet", "--table", "targets", "--out", str(parquet)).exit_code == 0
+    assert duckdb.sql(f"SELECT count(*) FROM '{parquet}'").fetchall()[0][0] == len(targets)
+
+    jsonl = [json.loads(x) for x in cli("export", "--format", "jsonl").output.splitlines() if x.startswith("{")]
+    event = next(d for d in jsonl if d["events"])["events"][0]
+    assert event["provenance"]["evidence"]
+
+    summary = cli("summary")
+    assert "12 documents" in summary.output
+
+
+def test_skipped_input_gives_a_non_zero_exit_and_a_named_message(cli, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": "Hujan."}\n{oops\n', encoding="utf-8")
+    result = cli("ingest", str(bad))
+    assert result.exit_code == 1
+    assert f"{bad}:2: not valid JSON" in result.output
+    assert "stored 1" in result.output
+
+
+def test_usage_errors_and_missing_database(cli, tmp_path):
+    assert cli("export", "--format", "xml").exit_code == 2
+    assert cli("export", "--format", "parquet").exit_code == 2  # needs --out
+    missing = cli("--db", str(tmp_path / "nope.duckdb"), "events")
+    assert missing.exit_code == 3 and "no database" in missing.output
+
+
+def test_help_lists_the_commands(cli):
+    result = cli("--help")
+    for command in ("ingest", "events", "agreements", "targets", "show", "export", "summary", "languages"):
+        assert command in result.output
