@@ -163,25 +163,58 @@ def _filters(
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _listing(table: str, columns: str, order: str):
-    def command(ctx: click.Context, country, partner, since, until, area, type_, limit, as_json) -> None:
-        store = _open(ctx)
-        where, params = _filters(table, country, partner, since, until, area, type_)
-        with store:
-            rows = store.query(f"SELECT {columns} FROM {table}{where} ORDER BY {order} LIMIT ?", [*params, limit])
-        if as_json:
-            for row in rows:
-                click.echo(json.dumps(row, ensure_ascii=False, default=str))
-            return
-        grid = Table(show_lines=False)
-        for name in rows[0].keys() if rows else columns.split(", "):
-            grid.add_column(name.split(" AS ")[-1])
+# What each listing shows: the resolved real-world facts, or (--mentions) every report of them.
+LISTINGS = {
+    "events": (
+        "event_clusters",
+        "cluster_id AS event_id, date, mode, countries, people, place, areas, n_documents AS documents, "
+        "n_sources AS sources, languages",
+        "events",
+        "event_id, cluster AS event, date, mode, countries, people, place, areas, language",
+        "date DESC NULLS LAST, 1",
+    ),
+    "agreements": (
+        "agreement_clusters",
+        "cluster_id AS agreement_id, date, countries, title, n_documents AS documents, languages",
+        "agreements",
+        "agreement_id, cluster AS agreement, date, countries, title, language",
+        "1",
+    ),
+    "targets": (
+        "target_clusters",
+        "cluster_id AS target_id, countries, value, unit, year, metric, n_documents AS documents",
+        "targets",
+        "target_id, cluster AS target, countries, value, unit, year, metric, language",
+        "1",
+    ),
+}
+
+
+def _print_rows(rows: list[dict[str, Any]], as_json: bool, what: str, limit: int) -> None:
+    if as_json:
         for row in rows:
-            grid.add_row(
-                *["" if v is None else ", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in row.values()]
-            )
-        out.print(grid)
-        err.print(f"{len(rows)} {table} shown (--limit {limit})", highlight=False)
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    grid = Table(show_lines=False)
+    for name in rows[0] if rows else []:
+        grid.add_column(name)
+    for row in rows:
+        grid.add_row(
+            *["" if v is None else ", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in row.values()]
+        )
+    out.print(grid)
+    err.print(f"{len(rows)} {what} shown (--limit {limit})", highlight=False)
+
+
+def _listing(kind: str):
+    cluster_table, cluster_columns, mention_table, mention_columns, order = LISTINGS[kind]
+
+    def command(ctx: click.Context, country, partner, since, until, area, type_, limit, as_json, mentions) -> None:
+        table, columns = (mention_table, mention_columns) if mentions else (cluster_table, cluster_columns)
+        where, params = _filters(kind, country, partner, since, until, area, type_)
+        with _open(ctx) as store:
+            rows = store.query(f"SELECT {columns} FROM {table}{where} ORDER BY {order} LIMIT ?", [*params, limit])
+        _print_rows(rows, as_json, f"{kind} reports" if mentions else kind, limit)
 
     return command
 
@@ -196,6 +229,7 @@ def _listing_options(fn):
         click.option("--type", "type_", help="Only events of this PLOVER type (CONSULT)."),
         click.option("--limit", type=click.IntRange(1), default=50, show_default=True),
         click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table."),
+        click.option("--mentions", is_flag=True, help="Every report of each fact instead of one row per fact."),
         click.pass_context,
     ]
     for option in reversed(options):
@@ -203,17 +237,83 @@ def _listing_options(fn):
     return fn
 
 
-cli.command("events", help="List events (who met whom, when, where, about what).")(
-    _listing_options(
-        _listing("events", "event_id, date, mode, countries, people, place, areas", "date DESC NULLS LAST, event_id")
+cli.command("events", help="List events (who met whom, when, where, about what), one per real encounter.")(
+    _listing_options(_listing("events"))
+)
+cli.command("agreements", help="List agreements signed or adopted, one per document signed.")(
+    _listing_options(_listing("agreements"))
+)
+cli.command("targets", help="List quantitative targets pledged.")(_listing_options(_listing("targets")))
+
+
+@cli.command("event")
+@click.argument("event_id")
+@click.option("--json", "as_json", is_flag=True, help="The event and its sources as JSON.")
+@click.pass_context
+def event_command(ctx: click.Context, event_id: str, as_json: bool) -> None:
+    """One event with every report of it: source, language, what each says, and its evidence sentence."""
+    with _open(ctx) as store:
+        found = store.query(
+            "SELECT cluster_id AS event_id, type, mode, countries, date, place, people, areas, n_documents, "
+            "n_sources, languages, first_report, last_report, disagreements FROM event_clusters WHERE cluster_id = ?",
+            [event_id],
+        )
+        if not found:
+            err.print(f"[red]error:[/] no event with id {event_id!r} (see 'communique events')")
+            ctx.exit(1)
+        sources = store.query(
+            "SELECT e.event_id AS mention_id, e.doc_id, d.url, e.language, e.date, e.place, e.people, "
+            "s.text AS evidence FROM events e JOIN documents d USING (doc_id) "
+            "LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence WHERE e.cluster = ? "
+            "ORDER BY d.ingest_seq, e.event_id",
+            [event_id],
+        )
+    event = found[0]
+    event["disagreements"] = json.loads(event["disagreements"] or "{}")
+    event["sources"] = sources
+    if as_json:
+        click.echo(json.dumps(event, ensure_ascii=False, indent=2, default=str))
+        return
+    out.print(
+        f"[bold]{event['event_id']}[/]  {event['type']} {event['mode'] or ''}  {event['date'] or 'undated'}  "
+        f"{event['place'] or ''}  {'–'.join(event['countries'])}",
+        highlight=False,
     )
-)
-cli.command("agreements", help="List agreements signed or adopted.")(
-    _listing_options(_listing("agreements", "agreement_id, date, countries, title", "agreement_id"))
-)
-cli.command("targets", help="List quantitative targets pledged.")(
-    _listing_options(_listing("targets", "target_id, countries, value, unit, year, metric", "target_id"))
-)
+    out.print(f"people: {', '.join(event['people'])}\nareas: {', '.join(event['areas'])}", highlight=False)
+    out.print(
+        f"{event['n_documents']} documents from {event['n_sources']} sources in {', '.join(event['languages'])}, "
+        f"reported {event['first_report'] or '?'} to {event['last_report'] or '?'}",
+        highlight=False,
+    )
+    if event["disagreements"]:
+        out.print(f"reports disagree on: {json.dumps(event['disagreements'], ensure_ascii=False)}", highlight=False)
+    for source in sources:
+        out.print(f"\n[cyan]{source['doc_id']}[/] ({source['language']}) {source['url'] or ''}", highlight=False)
+        out.print(f"  {source['evidence']}", highlight=False)
+
+
+@cli.command("resolve")
+@click.option("--rebuild", is_flag=True, help="Forget all events and resolve every report again, in ingest order.")
+@click.pass_context
+def resolve_command(ctx: click.Context, rebuild: bool) -> None:
+    """Cross-document resolution (it runs at every ingest; --rebuild recomputes it from scratch)."""
+    from communique import resolve
+
+    store = _open(ctx, read_only=not rebuild)
+    with store:
+        if rebuild:
+            counts = resolve.rebuild(store.con)
+        else:
+            counts = {
+                k: store.con.execute(f"SELECT count(*) FROM {k}_clusters").fetchone()[0]
+                for k in ("event", "agreement", "target")
+            }
+        reports = store.counts()
+    err.print(
+        f"{counts['event']} events from {reports['events']} reports, {counts['agreement']} agreements from "
+        f"{reports['agreements']}, {counts['target']} targets from {reports['targets']}",
+        highlight=False,
+    )
 
 
 @cli.command("show")
@@ -276,18 +376,23 @@ def summary(ctx: click.Context) -> None:
     store = _open(ctx)
     with store:
         counts = store.counts()
+        resolved = {
+            k: store.con.execute(f"SELECT count(*) FROM {k}_clusters").fetchone()[0]
+            for k in ("event", "agreement", "target")
+        }
         by_language = store.query("SELECT language, count(*) AS n FROM documents GROUP BY 1 ORDER BY 2 DESC")
         pairs = store.query(
             "SELECT array_to_string(countries, '–') AS states, count(*) AS events, "
-            "count(DISTINCT doc_id) AS documents FROM events GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
+            "sum(n_documents) AS reports FROM event_clusters GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
         )
         latest = store.query(
             "SELECT date, array_to_string(countries, '–') AS states, array_to_string(people, ', ') AS people, "
-            "place FROM events WHERE date NOT LIKE '--%' ORDER BY date DESC LIMIT 5"
+            "place, n_documents AS reports FROM event_clusters WHERE date NOT LIKE '--%' ORDER BY date DESC LIMIT 5"
         )
     out.print(
-        f"[bold]{counts['documents']}[/] documents, [bold]{counts['events']}[/] events, "
-        f"[bold]{counts['agreements']}[/] agreements, [bold]{counts['targets']}[/] targets"
+        f"[bold]{counts['documents']}[/] documents: [bold]{resolved['event']}[/] events "
+        f"({counts['events']} reports), [bold]{resolved['agreement']}[/] agreements ({counts['agreements']} reports), "
+        f"[bold]{resolved['target']}[/] targets ({counts['targets']} reports)"
     )
     out.print("languages: " + ", ".join(f"{r['language']} {r['n']}" for r in by_language))
     for title, rows in (("Most frequent pairs of states", pairs), ("Latest dated events", latest)):

@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS documents (
     doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, source VARCHAR, url VARCHAR,
     published VARCHAR, doc_date VARCHAR, language VARCHAR, title VARCHAR, home_country VARCHAR,
-    diplomatic BOOLEAN, text VARCHAR, ingested_at TIMESTAMP);
+    diplomatic BOOLEAN, text VARCHAR, ingested_at TIMESTAMP, ingest_seq BIGINT);
 CREATE TABLE IF NOT EXISTS sentences (
     doc_id VARCHAR, idx INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR);
 CREATE TABLE IF NOT EXISTS mentions (
@@ -39,11 +39,27 @@ CREATE TABLE IF NOT EXISTS events (
     sentence INTEGER, start_char INTEGER, end_char INTEGER, evidence_sentences INTEGER[], language VARCHAR);
 CREATE TABLE IF NOT EXISTS agreements (
     agreement_id VARCHAR PRIMARY KEY, doc_id VARCHAR, seq INTEGER, countries VARCHAR[], title VARCHAR,
-    date VARCHAR, sentence INTEGER, start_char INTEGER, end_char INTEGER, language VARCHAR);
+    date VARCHAR, sentence INTEGER, start_char INTEGER, end_char INTEGER, language VARCHAR, cluster VARCHAR);
 CREATE TABLE IF NOT EXISTS targets (
     target_id VARCHAR PRIMARY KEY, doc_id VARCHAR, seq INTEGER, countries VARCHAR[], metric VARCHAR,
     value DOUBLE, unit VARCHAR, year INTEGER, text VARCHAR, sentence INTEGER, start_char INTEGER,
-    end_char INTEGER, language VARCHAR);
+    end_char INTEGER, language VARCHAR, cluster VARCHAR);
+-- Real-world events, agreements and targets: the mentions above resolved across documents and languages.
+-- ``state`` holds what resolution needs to decide on the next mention; the other columns are derived from it.
+CREATE TABLE IF NOT EXISTS event_clusters (
+    cluster_id VARCHAR PRIMARY KEY, block VARCHAR, date_key VARCHAR, first_date VARCHAR, last_date VARCHAR,
+    type VARCHAR, countries VARCHAR[], date VARCHAR, mode VARCHAR, place VARCHAR, people VARCHAR[],
+    areas VARCHAR[], n_mentions INTEGER, n_documents INTEGER, n_sources INTEGER, languages VARCHAR[],
+    first_report VARCHAR, last_report VARCHAR, disagreements JSON, state JSON);
+CREATE TABLE IF NOT EXISTS agreement_clusters (
+    cluster_id VARCHAR PRIMARY KEY, block VARCHAR, countries VARCHAR[], title VARCHAR, titles VARCHAR[],
+    date VARCHAR, n_mentions INTEGER, n_documents INTEGER, n_sources INTEGER, languages VARCHAR[],
+    first_report VARCHAR, last_report VARCHAR, state JSON);
+CREATE TABLE IF NOT EXISTS target_clusters (
+    cluster_id VARCHAR PRIMARY KEY, block VARCHAR, countries VARCHAR[], metric VARCHAR, value DOUBLE,
+    unit VARCHAR, year INTEGER, n_mentions INTEGER, n_documents INTEGER, n_sources INTEGER,
+    languages VARCHAR[], first_report VARCHAR, last_report VARCHAR, state JSON);
+CREATE INDEX IF NOT EXISTS event_clusters_block ON event_clusters (block, date_key);
 """
 
 FACT_TABLES = ("sentences", "mentions", "events", "agreements", "targets")
@@ -91,15 +107,24 @@ class Store:
         """content hash -> doc_id of every stored document."""
         return dict(self.con.execute("SELECT content_hash, doc_id FROM documents").fetchall())
 
-    def save(self, docs: Sequence[Document]) -> None:
-        """Write a batch of processed documents in one transaction (replacing older versions of their ids)."""
+    def save(self, docs: Sequence[Document], resolve: bool = True) -> None:
+        """Write a batch of processed documents in one transaction (replacing older versions of their ids).
+
+        With ``resolve`` the batch's mentions are joined to the real-world events, agreements and targets
+        already known, inside the same transaction: the store never holds mentions without their events.
+        """
         if not docs:
             return
-        rows = _rows(docs)
-        ids = pa.table({"doc_id": [d.doc_id for d in docs]})
+        from communique import resolve as resolution  # resolution reads the store's tables, not the reverse
+
+        next_seq = self.con.execute("SELECT coalesce(max(ingest_seq), 0) + 1 FROM documents").fetchone()[0]
+        rows = _rows(docs, next_seq)
+        doc_ids = [d.doc_id for d in docs]
+        ids = pa.table({"doc_id": doc_ids})
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.register("batch_ids", ids)
+            replaced_blocks = resolution.blocks_of(self.con, doc_ids) if resolve else set()
             for table in ("documents", *FACT_TABLES):
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM batch_ids)")
             for table, columns in rows.items():
@@ -109,6 +134,8 @@ class Store:
                     self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM batch_rows")
                     self.con.unregister("batch_rows")
             self.con.unregister("batch_ids")
+            if resolve:
+                resolution.update(self.con, doc_ids, replaced_blocks)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -122,13 +149,14 @@ class Store:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def counts(self) -> dict[str, int]:
+        """Documents and reports (mentions) of events, agreements and targets."""
         return {
             t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("documents", "events", "agreements", "targets")
         }
 
 
-def _rows(docs: Sequence[Document]) -> dict[str, dict[str, list]]:
+def _rows(docs: Sequence[Document], first_seq: int = 1) -> dict[str, dict[str, list]]:
     """Column lists per table for a batch of documents."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     tables: dict[str, dict[str, list]] = {}
@@ -138,7 +166,7 @@ def _rows(docs: Sequence[Document]) -> dict[str, dict[str, list]]:
         for key, value in values.items():
             columns[key].append(value)
 
-    for d in docs:
+    for n, d in enumerate(docs):
         add(
             "documents",
             doc_id=d.doc_id,
@@ -153,6 +181,7 @@ def _rows(docs: Sequence[Document]) -> dict[str, dict[str, list]]:
             diplomatic=d.diplomatic,
             text=d.text,
             ingested_at=now,
+            ingest_seq=first_seq + n,
         )
         for s in d.sentences:
             add("sentences", doc_id=d.doc_id, idx=s.index, start_char=s.start, end_char=s.end, text=s.text)
@@ -193,6 +222,7 @@ def _rows(docs: Sequence[Document]) -> dict[str, dict[str, list]]:
                 seq=i + 1,
                 countries=a.countries,
                 title=a.title,
+                cluster=f"{d.doc_id}#a{i + 1}",
                 date=a.date,
                 sentence=a.evidence.sentence,
                 start_char=a.evidence.start,
@@ -211,6 +241,7 @@ def _rows(docs: Sequence[Document]) -> dict[str, dict[str, list]]:
                 unit=t.unit,
                 year=t.year,
                 text=t.text,
+                cluster=f"{d.doc_id}#t{i + 1}",
                 sentence=t.evidence.sentence,
                 start_char=t.evidence.start,
                 end_char=t.evidence.end,

@@ -147,8 +147,8 @@ def test_a_failed_batch_write_leaves_the_store_as_it_was(tmp_path, monkeypatch):
         before = store.counts()
         real_rows = store_module._rows
 
-        def broken_rows(docs):
-            tables = real_rows(docs)
+        def broken_rows(docs, *args):
+            tables = real_rows(docs, *args)
             tables["targets"] = {"no_such_column": [1]}  # fails after documents and events are inserted
             return tables
 

@@ -1,0 +1,235 @@
+"""Cross-document, cross-language resolution, on reports written for these tests."""
+
+import itertools
+import json
+
+import pytest
+
+from communique import resolve
+from communique.ingest import ingest
+from communique.store import Store
+
+# (doc id, gold event, language, published, text). Gold "-" marks documents with no event.
+REPORTS = [
+    # one state visit, reported in four languages, with and without the year
+    (
+        "xi-en",
+        "xi-lam",
+        "en",
+        "2025-04-15",
+        "On 14 April, Vietnamese General Secretary To Lam held talks in Hanoi with Chinese President Xi Jinping, "
+        "who was on a state visit. They agreed to speed up railway links and expand trade.",
+    ),
+    (
+        "xi-vi",
+        "xi-lam",
+        "vi",
+        None,
+        "Chiều 14/4, tại Hà Nội, Tổng Bí thư Tô Lâm hội đàm với Chủ tịch Trung Quốc Tập Cận Bình. Hai bên nhất trí "
+        "đẩy nhanh kết nối đường sắt và mở rộng thương mại.",
+    ),
+    (
+        "xi-nl",
+        "xi-lam",
+        "nl",
+        "2025-04-14",
+        "Op 14 april voerde secretaris-generaal To Lam in Hanoi gesprekken met de Chinese president Xi Jinping.",
+    ),
+    (
+        "xi-id",
+        "xi-lam",
+        "id",
+        "2025-04-16",
+        "Pada tanggal 14 April, Sekretaris Jenderal Vietnam To Lam bertemu dengan Presiden Tiongkok Xi Jinping di "
+        "Hanoi. Kedua pemimpin sepakat mempercepat konektivitas kereta api.",
+    ),
+    # near miss: another pair of leaders, the same day and the same states
+    (
+        "xi-pm",
+        "xi-chinh",
+        "en",
+        "2025-04-14",
+        "On 14 April, Chinese President Xi Jinping also met Vietnamese Prime Minister Pham Minh Chinh in Hanoi to "
+        "discuss investment.",
+    ),
+    (
+        "xi-pm-id",
+        "xi-chinh",
+        "id",
+        "2025-04-15",
+        "Pada tanggal 14 April, Presiden Tiongkok Xi Jinping bertemu dengan Perdana Menteri Vietnam Pham Minh Chinh "
+        "di Hanoi.",
+    ),
+    # near miss: the same two leaders on another day
+    (
+        "xi-next",
+        "xi-lam-2",
+        "en",
+        "2025-04-16",
+        "On 15 April, General Secretary To Lam of Vietnam and Chinese President Xi Jinping met again in Hanoi for "
+        "a tea meeting before Xi's departure.",
+    ),
+    # another state visit the same day elsewhere: other states
+    (
+        "kor",
+        "lam-lee",
+        "en",
+        "2025-08-12",
+        "On 11 August, Vietnamese General Secretary To Lam held talks with South Korean President Lee Jae Myung in "
+        "Seoul. They set a goal of 150 billion dollars in bilateral trade by 2030.",
+    ),
+    (
+        "kor-vi",
+        "lam-lee",
+        "vi",
+        "2025-08-11",
+        "Trưa 11/8, Tổng Bí thư Tô Lâm và Tổng thống Hàn Quốc Lee Jae Myung hội đàm tại Seoul. Hai bên đặt mục tiêu "
+        "kim ngạch thương mại song phương đạt 150 tỷ USD vào năm 2030.",
+    ),
+    # an undated report of the Korea visit, days later, with a shared principal
+    (
+        "kor-later",
+        "lam-lee",
+        "en",
+        "2025-08-14",
+        "Following the talks between Vietnamese General Secretary To Lam and South Korean President Lee Jae Myung "
+        "in Seoul, both sides will expand trade.",
+    ),
+    # the same two leaders a year earlier, undated, too far from the others to be the same
+    (
+        "kor-old",
+        "lam-lee-old",
+        "en",
+        "2024-06-01",
+        "Vietnamese General Secretary To Lam held talks with South Korean President Lee Jae Myung in Seoul on trade.",
+    ),
+    ("weather", "-", "en", "2025-08-11", "Heavy rain fell across the northern provinces on Monday."),
+]
+
+
+def write(path, reports):
+    rows = []
+    for doc_id, _, language, published, text in reports:
+        row = {"id": doc_id, "text": text, "language": language}
+        if published:
+            row["published"] = published
+        rows.append(row)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def clusters_by_doc(store):
+    return {r["doc_id"]: r["cluster"] for r in store.query("SELECT doc_id, cluster FROM events ORDER BY event_id")}
+
+
+@pytest.fixture
+def resolved(tmp_path):
+    store = Store(tmp_path / "db.duckdb")
+    ingest([write(tmp_path / "reports.jsonl", REPORTS)], store)
+    yield store
+    store.close()
+
+
+def test_pairwise_precision_and_recall_on_the_built_set(resolved):
+    predicted = clusters_by_doc(resolved)
+    gold = {doc_id: g for doc_id, g, *_ in REPORTS if g != "-"}
+    assert set(predicted) == set(gold), "every report with an event is extracted once"
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(gold), 2):
+        same_gold, same_pred = gold[a] == gold[b], predicted[a] == predicted[b]
+        tp += same_gold and same_pred
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.95 and recall >= 0.95, (precision, recall, predicted)
+
+
+def test_one_event_keeps_all_its_reports_languages_and_best_values(resolved):
+    [event] = resolved.query("SELECT * FROM event_clusters WHERE n_documents = 4")
+    assert event["countries"] == ["CHN", "VNM"]
+    assert event["date"] == "2025-04-14"  # the full date wins over "--04-14"
+    assert event["place"] == "Hanoi"
+    assert sorted(event["languages"]) == ["en", "id", "nl", "vi"]
+    assert event["n_sources"] == 4
+    assert set(event["people"]) == {"Xi Jinping", "To Lam"} or set(event["people"]) == {"Xi Jinping", "Tô Lâm"}
+    assert json.loads(event["disagreements"])["dates"] == {"2025-04-14": 3, "--04-14": 1}
+
+
+def test_targets_reported_twice_are_one_target(resolved):
+    targets = resolved.query("SELECT * FROM target_clusters")
+    assert [(t["value"], t["unit"], t["year"], t["n_documents"]) for t in targets] == [(150e9, "USD", 2030, 2)]
+
+
+def test_agreements_reported_more_than_once_are_one_agreement(tmp_path):
+    reports = [
+        (
+            "a1",
+            "",
+            "en",
+            "2025-05-27",
+            "French President Emmanuel Macron met Vietnamese General Secretary To Lam in "
+            "Hanoi. They signed the Joint Statement on Strengthening the Comprehensive Strategic Partnership.",
+        ),
+        (
+            "a2",
+            "",
+            "en",
+            "2025-05-28",
+            "Vietnam and France adopted the Joint Statement on Strengthening the "
+            "Comprehensive Strategic Partnership after talks between French President Emmanuel Macron and "
+            "Vietnamese General Secretary To Lam.",
+        ),
+        (
+            "a3",
+            "",
+            "en",
+            "2025-05-28",
+            "French President Emmanuel Macron and Vietnamese General Secretary To Lam "
+            "also witnessed the signing of the Memorandum of Understanding on Nuclear Energy.",
+        ),
+    ]
+    with Store(tmp_path / "db.duckdb") as store:
+        ingest([write(tmp_path / "a.jsonl", reports)], store)
+        rows = store.query("SELECT title, n_documents FROM agreement_clusters ORDER BY title")
+    assert rows == [
+        {"title": "Joint Statement on Strengthening the Comprehensive Strategic Partnership", "n_documents": 2},
+        {"title": "Memorandum of Understanding on Nuclear Energy", "n_documents": 1},
+    ]
+
+
+def test_incremental_resolution_equals_a_rebuild_even_with_a_replaced_document(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        for i in range(0, len(REPORTS), 3):  # arrives in four batches, one document at a time within each
+            ingest([write(tmp_path / f"part{i}.jsonl", REPORTS[i : i + 3])], store, batch_size=1)
+        changed = [
+            (
+                "xi-vi",
+                "",
+                "vi",
+                None,
+                "Chiều 15/4, tại Hà Nội, Tổng Bí thư Tô Lâm tiếp Chủ tịch Trung Quốc Tập Cận Bình lần thứ hai.",
+            )
+        ]
+        report = ingest([write(tmp_path / "changed.jsonl", changed)], store)
+        assert report.replaced == 1
+
+        def snapshot():
+            return (
+                clusters_by_doc(store),
+                store.query("SELECT * EXCLUDE (state) FROM event_clusters ORDER BY cluster_id"),
+                store.query("SELECT * EXCLUDE (state) FROM target_clusters ORDER BY cluster_id"),
+            )
+
+        incremental = snapshot()
+        resolve.rebuild(store.con)
+        assert snapshot() == incremental
+    # the replaced report now speaks of the 15 April meeting and joined it
+    assert incremental[0]["xi-vi"] == incremental[0]["xi-next"]
+
+
+def test_eval_export_writes_the_event_id_in_cluster(resolved, tmp_path):
+    from communique.export import documents
+
+    by_doc = {d["doc_id"]: d for d in documents(resolved)}
+    assert by_doc["xi-en"]["events"][0]["cluster"] == by_doc["xi-vi"]["events"][0]["cluster"]
+    assert by_doc["xi-en"]["events"][0]["cluster"] != by_doc["xi-pm"]["events"][0]["cluster"]
