@@ -56,6 +56,7 @@ class IngestReport:
     agreements: int = 0
     targets: int = 0
     aborted: bool = False
+    seconds_resolving: float = 0.0
 
     @property
     def skipped(self) -> int:
@@ -168,6 +169,7 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     language: str | None = None,
     progress: Callable[[int], None] | None = None,
+    resolve: bool = True,
 ) -> IngestReport:
     """Read, process and store documents; return what happened."""
     report = IngestReport()
@@ -183,7 +185,7 @@ def ingest(
 
     def flush() -> None:
         if batch:
-            store.save(batch)
+            report.seconds_resolving += store.save(batch, resolve=resolve)
             report.stored += len(batch)
             batch.clear()
 

@@ -262,36 +262,54 @@ class Resolver:
     def __init__(self, con):
         self.con = con
         self.clusters: dict[str, Cluster] = {}
+        self.by_block: dict[tuple[str, str], list[Cluster]] = {}
         self.assigned: dict[str, dict[str, str]] = {"event": {}, "agreement": {}, "target": {}}
 
-    # candidates
-    def _load(self, kind: str, where: str, params: list[Any]) -> list[Cluster]:
-        rows = self.con.execute(f"SELECT cluster_id, block, state FROM {kind}_clusters WHERE {where}", params)
-        found = []
-        for cluster_id, block, state in rows.fetchall():
-            if cluster_id not in self.clusters:
-                self.clusters[cluster_id] = Cluster(kind, cluster_id, block, json.loads(state), dirty=False)
-            found.append(self.clusters[cluster_id])
-        return found
+    def _remember(self, cluster: Cluster) -> None:
+        if cluster.cluster_id not in self.clusters:
+            self.clusters[cluster.cluster_id] = cluster
+            self.by_block.setdefault((cluster.kind, cluster.block), []).append(cluster)
+
+    def forget_block(self, kind: str, block: str) -> None:
+        for cluster in self.by_block.pop((kind, block), []):
+            del self.clusters[cluster.cluster_id]
 
     def in_block(self, kind: str, block: str) -> list[Cluster]:
-        return [c for c in self.clusters.values() if c.kind == kind and c.block == block]
+        return self.by_block.get((kind, block), [])
 
-    def _candidates(self, m: Mention) -> list[Cluster]:
-        if m.kind == "event":
-            if m.date_key:
-                loaded = self._load("event", "block = ? AND (date_key = ? OR date_key IS NULL)", [m.block, m.date_key])
-            else:
-                report = _report_date(m.row)
-                if report:
-                    low = (dt.date.fromisoformat(report) - dt.timedelta(days=REPORT_WINDOW_DAYS)).isoformat()
-                    loaded = self._load("event", "block = ? AND (last_date IS NULL OR last_date >= ?)", [m.block, low])
-                else:
-                    loaded = self._load("event", "block = ?", [m.block])
-        else:
-            loaded = self._load(m.kind, "block = ?", [m.block])
-        seen = {c.cluster_id for c in loaded}
-        return loaded + [c for c in self.in_block(m.kind, m.block) if c.cluster_id not in seen]
+    def prefetch(self, kind: str, mentions: list[Mention]) -> None:
+        """Read, in one query, every stored cluster that could take one of ``mentions``.
+
+        The conditions are those of compatibility (same block; for events the same month-day, or an undated
+        side within the report window; for targets a value within 0.5 %; for agreements the report window),
+        so what is not read could not have been chosen, and the result does not depend on how documents
+        were batched. An index on (block, date_key) keeps this independent of corpus size.
+        """
+        if not mentions:
+            return
+        keys = {"block": [], "date_key": [], "low": [], "value": []}
+        for m in mentions:
+            report = _report_date(m.row)
+            keys["block"].append(m.block)
+            keys["date_key"].append(m.date_key if kind == "event" else None)
+            keys["low"].append(
+                (dt.date.fromisoformat(report) - dt.timedelta(days=REPORT_WINDOW_DAYS)).isoformat() if report else None
+            )
+            keys["value"].append(float(m.row["value"]) if kind == "target" else None)
+        window = "(k.low IS NULL OR c.last_report IS NULL OR c.last_report >= k.low)"
+        condition = {
+            "event": f"(c.date_key = k.date_key OR ((c.date_key IS NULL OR k.date_key IS NULL) AND {window}))",
+            "agreement": window,
+            "target": "abs(c.value - k.value) <= 0.005 * greatest(abs(c.value), 1e-9)",
+        }[kind]
+        self.con.register("candidate_keys", pa.table(keys))
+        rows = self.con.execute(
+            f"SELECT DISTINCT c.cluster_id, c.block, c.state FROM {kind}_clusters c "
+            f"JOIN candidate_keys k ON c.block = k.block AND {condition}"
+        ).fetchall()
+        self.con.unregister("candidate_keys")
+        for cluster_id, block, state in rows:
+            self._remember(Cluster(kind, cluster_id, block, json.loads(state), dirty=False))
 
     def _similarity(self, m: Mention, c: Cluster) -> float:
         """Cosine of the e5 embeddings of the mention and of the cluster's reports (embedded when first needed)."""
@@ -336,8 +354,16 @@ class Resolver:
                 return 2.0
         if m.row.get("language") in c.state["languages"]:
             return None  # same language and different words: another document
+        if not set(self._event_clusters(m)) & set(c.state.get("events", [])):
+            return None  # in two languages, the same document only if signed at the same (resolved) event
         similarity = self._similarity(m, c)
         return similarity if similarity >= AGREEMENT_SIMILARITY else None
+
+    def _event_clusters(self, m: Mention) -> list[str]:
+        """The resolved events reported by the mention's document (placed before its agreements)."""
+        ids = m.row.get("event_ids") or []
+        stored = m.row.get("event_clusters") or []
+        return [self.assigned["event"].get(i, c) for i, c in zip(ids, stored, strict=False)]
 
     def _target_score(self, m: Mention, c: Cluster) -> float | None:
         value = float(m.row["value"])
@@ -346,13 +372,16 @@ class Resolver:
 
     def place(self, m: Mention) -> None:
         score = {"event": self._event_score, "agreement": self._agreement_score, "target": self._target_score}[m.kind]
-        scored = [(s, c.cluster_id, c) for c in self._candidates(m) if (s := score(m, c)) is not None]
+        scored = [(s, c.cluster_id, c) for c in self.in_block(m.kind, m.block) if (s := score(m, c)) is not None]
         if scored:
             cluster = max(scored, key=lambda t: (t[0], t[1]))[2]
         else:
             cluster = Cluster.new(m)
-            self.clusters[cluster.cluster_id] = cluster
+            self._remember(cluster)
         cluster.add(m)
+        if m.kind == "agreement":
+            events = cluster.state.setdefault("events", [])
+            events.extend(e for e in self._event_clusters(m) if e not in events)
         self.assigned[m.kind][m.mention_id] = cluster.cluster_id
 
     # writing back
@@ -446,6 +475,8 @@ LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence
 """
 _AGREEMENT_SQL = """
 SELECT a.agreement_id AS mention_id, a.doc_id, a.countries, a.title, a.date, a.language, a.title AS evidence,
+       (SELECT list(ev.event_id ORDER BY ev.event_id) FROM events ev WHERE ev.doc_id = a.doc_id) AS event_ids,
+       (SELECT list(ev.cluster ORDER BY ev.event_id) FROM events ev WHERE ev.doc_id = a.doc_id) AS event_clusters,
        d.url, d.doc_date, d.published, d.ingested_at, d.ingest_seq,
        'AGREE|' || array_to_string(list_sort(a.countries), '-') AS block
 FROM agreements a JOIN documents d USING (doc_id)
@@ -501,49 +532,58 @@ def blocks_of(con, doc_ids: list[str]) -> set[tuple[str, str]]:
     return found
 
 
-def _replay(con, resolver: Resolver, blocks: set[tuple[str, str]]) -> None:
+KINDS = ("event", "agreement", "target")
+
+
+def _resolve(con, resolver: Resolver, mentions: dict[str, list[Mention]]) -> None:
+    """Place mentions kind by kind (events first: agreements look at their document's events)."""
+    for kind in KINDS:
+        resolver.prefetch(kind, mentions[kind])
+        for m in mentions[kind]:
+            resolver.place(m)
+    resolver.flush()
+
+
+def _replay(con, blocks: set[tuple[str, str]]) -> None:
+    """Resolve whole blocks again from their first mention: what a rebuild would give for them."""
+    resolver = Resolver(con)
     for kind, block in sorted(blocks):
         con.execute(f"DELETE FROM {kind}_clusters WHERE block = ?", [block])
-        for c in resolver.in_block(kind, block):
-            del resolver.clusters[c.cluster_id]
-        for m in _mentions(con, kind, "q.block = ?", [block]):
-            resolver.place(m)
+    _resolve(
+        con,
+        resolver,
+        {
+            kind: [m for k, b in sorted(blocks) if k == kind for m in _mentions(con, kind, "q.block = ?", [b])]
+            for kind in KINDS
+        },
+    )
 
 
 def update(con, doc_ids: list[str], replaced_blocks: set[tuple[str, str]] | None = None) -> None:
     """Resolve the mentions of newly stored documents (call inside the transaction that stored them)."""
-    resolver = Resolver(con)
     replaced_blocks = set(replaced_blocks or ())
     con.register("new_docs", pa.table({"doc_id": doc_ids}))
-    new = {
-        kind: _mentions(con, kind, "q.doc_id IN (SELECT doc_id FROM new_docs)", [])
-        for kind in ("event", "agreement", "target")
-    }
+    new = {kind: _mentions(con, kind, "q.doc_id IN (SELECT doc_id FROM new_docs)", []) for kind in KINDS}
     con.unregister("new_docs")
-    _replay(con, resolver, replaced_blocks)
-    for kind, mentions in new.items():
-        for m in mentions:
-            if (kind, m.block) not in replaced_blocks:
-                resolver.place(m)
-    resolver.flush()
+    if replaced_blocks:
+        _replay(con, replaced_blocks)
+    _resolve(con, Resolver(con), {k: [m for m in ms if (k, m.block) not in replaced_blocks] for k, ms in new.items()})
 
 
-def rebuild(con) -> dict[str, int]:
-    """Forget every cluster and resolve all mentions again, in ingest order."""
+def rebuild(con, chunk: int = 500) -> dict[str, int]:
+    """Forget every cluster and resolve all mentions again, in ingest order, a chunk of documents at a time."""
     con.execute("BEGIN TRANSACTION")
     try:
-        for kind in ("event", "agreement", "target"):
+        for kind in KINDS:
             con.execute(f"DELETE FROM {kind}_clusters")
-        resolver = Resolver(con)
-        for kind in ("event", "agreement", "target"):
-            for m in _mentions(con, kind, "TRUE", []):
-                resolver.place(m)
-            resolver.flush()
+        doc_ids = [r[0] for r in con.execute("SELECT doc_id FROM documents ORDER BY ingest_seq").fetchall()]
+        for start in range(0, len(doc_ids), chunk):
+            con.register("chunk_docs", pa.table({"doc_id": doc_ids[start : start + chunk]}))
+            mentions = {kind: _mentions(con, kind, "q.doc_id IN (SELECT doc_id FROM chunk_docs)", []) for kind in KINDS}
+            con.unregister("chunk_docs")
+            _resolve(con, Resolver(con), mentions)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
-    return {
-        kind: con.execute(f"SELECT count(*) FROM {kind}_clusters").fetchone()[0]
-        for kind in ("event", "agreement", "target")
-    }
+    return {kind: con.execute(f"SELECT count(*) FROM {kind}_clusters").fetchone()[0] for kind in KINDS}
