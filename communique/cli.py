@@ -404,6 +404,35 @@ def summary(ctx: click.Context) -> None:
         out.print(grid)
 
 
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--token",
+    envvar="COMMUNIQUE_TOKEN",
+    help="Enables POST /api/documents for clients presenting it "
+    "as a bearer token (also $COMMUNIQUE_TOKEN); without it the store is opened read-only.",
+)
+@click.pass_context
+def serve_command(ctx: click.Context, host: str, port: int, token: str | None) -> None:
+    """Web dashboard and HTTP API over the database (docs at /docs)."""
+    import uvicorn
+
+    from communique.serve import create_app
+
+    try:
+        app = create_app(ctx.obj["db"], token)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        ctx.exit(3)
+    err.print(
+        f"serving {app.state.backend.store.path} on http://{host}:{port} "
+        f"({'writes with token' if token else 'read-only'})",
+        highlight=False,
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @cli.command("languages")
 def languages_command() -> None:
     """Languages with a data file (others fall back to English triggers and CLDR names)."""

@@ -1,0 +1,242 @@
+"""Read-side queries over the store, shared by the HTTP API and the web pages.
+
+Every query is parameterised; filters are validated before they get here (the API's types) and only ever
+become bound parameters. Lists come with their total so that every list can be paged.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import pycountry
+from babel import Locale
+
+EVENT_COLUMNS = (
+    "cluster_id AS event_id, type, mode, countries, date, place, people, areas, n_mentions AS reports, "
+    "n_documents AS documents, n_sources AS sources, languages, first_report, last_report"
+)
+
+
+@cache
+def country_name(code: str) -> str:
+    """English CLDR name of an ISO alpha-3 code ("KOR" -> "South Korea")."""
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return Locale.parse("en").territories.get(country.alpha_2, country.name)
+
+
+@dataclass
+class Filters:
+    country: str | None = None
+    partner: str | None = None
+    since: str | None = None
+    until: str | None = None
+    area: str | None = None
+    type: str | None = None
+    language: str | None = None
+    q: str | None = None
+
+    def where(self, table: str) -> tuple[str, list[Any]]:
+        """SQL condition and parameters for a cluster table (events, agreements or targets)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        for code in (self.country, self.partner):
+            if code:
+                clauses.append("list_contains(countries, ?)")
+                params.append(code.upper())
+        has_date = table in ("event_clusters", "agreement_clusters")
+        if self.since and has_date:
+            clauses.append("date >= ? AND date NOT LIKE '--%'")
+            params.append(self.since)
+        if self.until and has_date:
+            clauses.append("date <= ? AND date NOT LIKE '--%'")
+            params.append(self.until + "\uffff")
+        if self.area and table == "event_clusters":
+            clauses.append("list_contains(areas, ?)")
+            params.append(self.area)
+        if self.type and table == "event_clusters":
+            clauses.append("type = ?")
+            params.append(self.type.upper())
+        if self.language:
+            clauses.append("list_contains(languages, ?)")
+            params.append(self.language.lower())
+        if self.q:
+            text = {
+                "event_clusters": "array_to_string(people, ' ') || ' ' || coalesce(place, '') || ' ' || "
+                "array_to_string(areas, ' ')",
+                "agreement_clusters": "array_to_string(titles, ' ')",
+                "target_clusters": "coalesce(metric, '')",
+            }[table]
+            clauses.append(f"({text}) ILIKE ? ESCAPE '\\'")
+            params.append(_like(self.q))
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _rows(cur, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    result = cur.execute(sql, params or [])
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+
+def _page(cur, table: str, columns: str, f: Filters, order: str, limit: int, offset: int) -> dict[str, Any]:
+    where, params = f.where(table)
+    total = cur.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
+    items = _rows(
+        cur, f"SELECT {columns} FROM {table}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
+    )
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def events(cur, f: Filters, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    return _page(cur, "event_clusters", EVENT_COLUMNS, f, "date DESC NULLS LAST, cluster_id", limit, offset)
+
+
+def agreements(cur, f: Filters, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    columns = (
+        "cluster_id AS agreement_id, countries, title, titles, date, n_documents AS documents, languages, "
+        "first_report, last_report"
+    )
+    return _page(cur, "agreement_clusters", columns, f, "first_report DESC NULLS LAST, cluster_id", limit, offset)
+
+
+def targets(cur, f: Filters, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    columns = (
+        "cluster_id AS target_id, countries, metric, value, unit, year, n_documents AS documents, "
+        "languages, first_report, last_report"
+    )
+    return _page(cur, "target_clusters", columns, f, "year NULLS LAST, unit, value DESC, cluster_id", limit, offset)
+
+
+def event(cur, event_id: str) -> dict[str, Any] | None:
+    found = _rows(cur, f"SELECT {EVENT_COLUMNS}, disagreements FROM event_clusters WHERE cluster_id = ?", [event_id])
+    if not found:
+        return None
+    result = found[0]
+    result["disagreements"] = json.loads(result["disagreements"] or "{}")
+    result["sources"] = _rows(
+        cur,
+        "SELECT e.event_id AS report_id, e.doc_id, d.url, d.title AS document_title, e.language, e.date, e.place, "
+        "e.people, e.mode, s.text AS evidence, e.sentence, e.start_char, e.end_char "
+        "FROM events e JOIN documents d USING (doc_id) "
+        "LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
+        "WHERE e.cluster = ? ORDER BY d.ingest_seq, e.event_id",
+        [event_id],
+    )
+    return result
+
+
+def documents(cur, language: str | None, q: str | None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    clauses, params = [], []
+    if language:
+        clauses.append("language = ?")
+        params.append(language.lower())
+    if q:
+        clauses.append("(text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')")
+        params += [_like(q), _like(q)]
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    total = cur.execute(f"SELECT count(*) FROM documents{where}", params).fetchone()[0]
+    items = _rows(
+        cur,
+        f"SELECT doc_id, title, url, language, doc_date, published, diplomatic FROM documents{where} "
+        "ORDER BY ingest_seq DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def document(cur, doc_id: str) -> dict[str, Any] | None:
+    found = _rows(
+        cur,
+        "SELECT doc_id, title, url, language, doc_date, published, home_country, diplomatic, text "
+        "FROM documents WHERE doc_id = ?",
+        [doc_id],
+    )
+    if not found:
+        return None
+    doc = found[0]
+    doc["sentences"] = _rows(
+        cur, "SELECT idx, start_char, end_char, text FROM sentences WHERE doc_id = ? ORDER BY idx", [doc_id]
+    )
+    doc["events"] = _rows(
+        cur,
+        "SELECT event_id AS report_id, cluster AS event_id, date, countries, people, place, "
+        "sentence FROM events WHERE doc_id = ? ORDER BY seq",
+        [doc_id],
+    )
+    doc["agreements"] = _rows(
+        cur,
+        "SELECT agreement_id AS report_id, cluster AS agreement_id, title, countries, "
+        "sentence FROM agreements WHERE doc_id = ? ORDER BY seq",
+        [doc_id],
+    )
+    doc["targets"] = _rows(
+        cur,
+        "SELECT target_id AS report_id, cluster AS target_id, value, unit, year, metric, "
+        "sentence FROM targets WHERE doc_id = ? ORDER BY seq",
+        [doc_id],
+    )
+    return doc
+
+
+def countries(cur) -> list[dict[str, Any]]:
+    """States with events, most events first."""
+    rows = _rows(
+        cur,
+        "SELECT c AS code, count(*) AS events FROM (SELECT unnest(countries) AS c FROM event_clusters) "
+        "GROUP BY 1 ORDER BY 2 DESC, 1",
+    )
+    for row in rows:
+        row["name"] = country_name(row["code"])
+    return rows
+
+
+def partners(cur, country: str) -> list[dict[str, Any]]:
+    rows = _rows(
+        cur,
+        "SELECT c AS code, count(*) AS events, sum(n_documents) AS reports FROM "
+        "(SELECT unnest(countries) AS c, n_documents FROM event_clusters WHERE list_contains(countries, ?)) "
+        "WHERE c <> ? GROUP BY 1 ORDER BY 2 DESC, 1",
+        [country, country],
+    )
+    for row in rows:
+        row["name"] = country_name(row["code"])
+    return rows
+
+
+def events_per_month(cur, f: Filters) -> list[dict[str, Any]]:
+    where, params = f.where("event_clusters")
+    extra = " AND " if where else " WHERE "
+    return _rows(
+        cur,
+        f"SELECT substr(date, 1, 7) AS month, count(*) AS events FROM event_clusters{where}{extra}"
+        "date NOT LIKE '--%' AND date IS NOT NULL GROUP BY 1 ORDER BY 1",
+        params,
+    )
+
+
+def dyad(cur, a: str, b: str) -> dict[str, Any]:
+    f = Filters(country=a, partner=b)
+    timeline = events(cur, f, limit=500)["items"]
+    where, params = f.where("event_clusters")
+    heat = _rows(
+        cur,
+        f"SELECT coalesce(substr(date, 1, 4), 'undated') AS period, area, count(*) AS events FROM "
+        f"(SELECT date, unnest(areas) AS area FROM event_clusters{where}) GROUP BY 1, 2 ORDER BY 1, 2",
+        params,
+    )
+    return {
+        "countries": [{"code": c, "name": country_name(c)} for c in (a, b)],
+        "events": timeline,
+        "areas": heat,
+        "agreements": agreements(cur, f, limit=500)["items"],
+        "targets": targets(cur, f, limit=500)["items"],
+    }

@@ -1,0 +1,164 @@
+"""The JSON API: list and filter events, agreements, targets and documents; one event with its sources;
+dyad summaries; search; and ingest of new documents behind the operator's token. Every list is paged."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, UploadFile
+from fastapi import Path as PathParam
+from pydantic import BaseModel, Field
+
+from communique import queries
+from communique.ingest import SUPPORTED, ingest
+from communique.languages import AREAS
+from communique.serve.app import Cursor, Writer
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Area = Enum("Area", {a: a for a in AREAS}, type=str)  # type: ignore[misc]
+CountryCode = Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3, e.g. VNM")]
+Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="items to skip")]
+ISODate = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+class Page(BaseModel):
+    items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+
+
+def filters(
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="a participating state")] = None,
+    partner: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="another participating state")] = None,
+    since: Annotated[str | None, Query(pattern=ISODate, description="ISO date, inclusive")] = None,
+    until: Annotated[str | None, Query(pattern=ISODate, description="ISO date, inclusive")] = None,
+    area: Annotated[Area | None, Query(description="cooperation area")] = None,
+    type: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,20}$", description="PLOVER type")] = None,
+    language: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$", description="a reporting language")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="text to look for")] = None,
+) -> queries.Filters:
+    return queries.Filters(country, partner, since, until, area.value if area else None, type, language, q)
+
+
+Filtered = Annotated[queries.Filters, Depends(filters)]
+
+
+@router.get("/countries", summary="States with events, most events first")
+def list_countries(cur=Cursor) -> list[dict[str, Any]]:
+    return queries.countries(cur)
+
+
+@router.get("/events", response_model=Page, summary="Events (one per real encounter), newest first")
+def list_events(f: Filtered, limit: Limit = 50, offset: Offset = 0, cur=Cursor) -> dict[str, Any]:
+    return queries.events(cur, f, limit, offset)
+
+
+@router.get("/events/{event_id}", summary="One event with every report of it and its evidence sentence")
+def get_event(event_id: Annotated[str, PathParam(max_length=300)], cur=Cursor) -> dict[str, Any]:
+    found = queries.event(cur, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return found
+
+
+@router.get("/agreements", response_model=Page, summary="Agreements signed or adopted")
+def list_agreements(f: Filtered, limit: Limit = 50, offset: Offset = 0, cur=Cursor) -> dict[str, Any]:
+    return queries.agreements(cur, f, limit, offset)
+
+
+@router.get("/targets", response_model=Page, summary="Quantitative targets pledged")
+def list_targets(f: Filtered, limit: Limit = 50, offset: Offset = 0, cur=Cursor) -> dict[str, Any]:
+    return queries.targets(cur, f, limit, offset)
+
+
+@router.get("/documents", response_model=Page, summary="Ingested documents, newest first")
+def list_documents(
+    language: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$")] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    cur=Cursor,
+) -> dict[str, Any]:
+    return queries.documents(cur, language, q, limit, offset)
+
+
+@router.get("/documents/{doc_id}", summary="One document: its cleaned text, sentences and facts")
+def get_document(doc_id: Annotated[str, PathParam(max_length=300)], cur=Cursor) -> dict[str, Any]:
+    found = queries.document(cur, doc_id)
+    if found is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    return found
+
+
+@router.get("/dyads/{a}/{b}", summary="Everything two states did together: events, areas by year, agreements, targets")
+def get_dyad(a: CountryCode, b: CountryCode, cur=Cursor) -> dict[str, Any]:
+    return queries.dyad(cur, a.upper(), b.upper())
+
+
+@router.get("/search", summary="Search events, agreements, targets and documents")
+def search(f: Filtered, limit: Limit = 20, cur=Cursor) -> dict[str, Any]:
+    return {
+        "events": queries.events(cur, f, limit)["items"],
+        "agreements": queries.agreements(cur, f, limit)["items"],
+        "targets": queries.targets(cur, f, limit)["items"],
+        "documents": queries.documents(cur, f.language, f.q, limit)["items"],
+    }
+
+
+class NewDocument(BaseModel):
+    id: str = Field(min_length=1, max_length=300)
+    text: str | None = None
+    html: str | None = None
+    url: str | None = Field(default=None, max_length=2000)
+    published: str | None = Field(default=None, max_length=40)
+    language: str | None = Field(default=None, max_length=10)
+
+
+class NewDocuments(BaseModel):
+    documents: list[NewDocument] = Field(min_length=1, max_length=10_000)
+
+
+def _report(report) -> dict[str, Any]:
+    return {
+        "read": report.read,
+        "stored": report.stored,
+        "unchanged": report.unchanged,
+        "replaced": report.replaced,
+        "skipped": report.skipped,
+        "problems": [str(p) for p in report.problems],
+        "events": report.events,
+        "agreements": report.agreements,
+        "targets": report.targets,
+    }
+
+
+@router.post("/documents", summary="Ingest documents (JSON) — needs the operator's bearer token")
+def post_documents(body: NewDocuments, backend=Writer) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "posted.jsonl"
+        path.write_text(
+            "".join(json.dumps(d.model_dump(exclude_none=True), ensure_ascii=False) + "\n" for d in body.documents),
+            encoding="utf-8",
+        )
+        with backend.write_lock:
+            return _report(ingest([path], backend.store))
+
+
+@router.post("/documents/upload", summary="Ingest an uploaded .jsonl, .txt, .md or .html file — needs the token")
+async def upload_documents(file: UploadFile, backend=Writer) -> dict[str, Any]:
+    name = Path(file.filename or "upload.txt").name
+    if Path(name).suffix.lower() not in SUPPORTED:
+        raise HTTPException(415, f"unsupported file type {Path(name).suffix!r}: use .jsonl, .txt, .md or .html")
+    content = await file.read()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(content)
+        with backend.write_lock:
+            return _report(ingest([path], backend.store))

@@ -1,0 +1,101 @@
+"""Application factory: the store connection, the token, the routers and the security headers."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from communique import __version__
+from communique.store import Store
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+class Backend:
+    """One DuckDB connection shared by the app; each request reads through its own cursor."""
+
+    def __init__(self, db: Path | str | None, token: str | None):
+        self.token = token
+        self.store = Store(db, read_only=not token)
+        self.write_lock = threading.Lock()
+
+    def cursor(self) -> Iterator:
+        cur = self.store.con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+
+def create_app(db: Path | str | None = None, token: str | None = None) -> FastAPI:
+    """The application over the store at ``db``; ``token`` enables the authenticated ingest endpoint."""
+    from communique.serve import api, pages
+
+    app = FastAPI(
+        docs_url=None,  # Swagger UI and ReDoc load their scripts from a CDN; /api-docs is rendered here instead
+        redoc_url=None,
+        title="communique",
+        version=__version__,
+        description="Diplomatic events, agreements and targets extracted from multilingual news, each traced to "
+        "its sentences. Read endpoints are open; POST /api/documents needs the operator's bearer token.",
+    )
+    app.state.backend = Backend(db, token)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.exception_handler(ValueError)
+    async def bad_value(request: Request, exc: ValueError):  # a value the validators could not foresee
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        return pages.page(
+            request, "error.html", status_code=exc.status_code, status=exc.status_code, message=exc.detail
+        )
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    pages.mount_static(app)
+    return app
+
+
+def backend(request: Request) -> Backend:
+    return request.app.state.backend
+
+
+def cursor(request: Request) -> Iterator:
+    yield from backend(request).cursor()
+
+
+def require_token(request: Request, authorization: str | None = Header(default=None)) -> Backend:
+    """The ingest endpoint's guard: a token configured by the operator, presented as ``Bearer <token>``."""
+    b = backend(request)
+    if not b.token:
+        raise HTTPException(403, "writes are disabled: start the server with --token or $COMMUNIQUE_TOKEN")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(given.encode(), b.token.encode()):
+        raise HTTPException(
+            401, "a valid 'Authorization: Bearer <token>' header is required", headers={"WWW-Authenticate": "Bearer"}
+        )
+    return b
+
+
+Cursor = Depends(cursor)
+Writer = Depends(require_token)
