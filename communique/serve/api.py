@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import tempfile
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,11 +19,10 @@ from communique.serve.app import Cursor, Writer
 
 router = APIRouter(prefix="/api", tags=["api"])
 
-Area = Enum("Area", {a: a for a in AREAS}, type=str)  # type: ignore[misc]
 CountryCode = Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3, e.g. VNM")]
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="items to skip")]
-ISODate = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+ISODate = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 
 
 class Page(BaseModel):
@@ -35,16 +33,20 @@ class Page(BaseModel):
 
 
 def filters(
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="a participating state")] = None,
-    partner: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="another participating state")] = None,
+    country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="a participating state")] = None,
+    partner: Annotated[
+        str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="another participating state")
+    ] = None,
     since: Annotated[str | None, Query(pattern=ISODate, description="ISO date, inclusive")] = None,
     until: Annotated[str | None, Query(pattern=ISODate, description="ISO date, inclusive")] = None,
-    area: Annotated[Area | None, Query(description="cooperation area")] = None,
-    type: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,20}$", description="PLOVER type")] = None,
-    language: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$", description="a reporting language")] = None,
+    area: Annotated[str | None, Query(pattern=rf"^({'|'.join(AREAS)})?$", description="cooperation area")] = None,
+    type: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,20})?$", description="PLOVER type")] = None,
+    language: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,3})?$", description="a reporting language")] = None,
     q: Annotated[str | None, Query(max_length=200, description="text to look for")] = None,
 ) -> queries.Filters:
-    return queries.Filters(country, partner, since, until, area.value if area else None, type, language, q)
+    """The filters of every list; an empty value (an untouched form field) means no filter."""
+    values = [v or None for v in (country, partner, since, until, area, type, language, q)]
+    return queries.Filters(*values)
 
 
 Filtered = Annotated[queries.Filters, Depends(filters)]

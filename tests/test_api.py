@@ -1,0 +1,167 @@
+"""The HTTP API through FastAPI's test client: every endpoint, its errors, paging, the token, and escaping."""
+
+import json
+
+import pytest
+from conftest import REPO
+from fastapi.testclient import TestClient
+
+from communique.ingest import ingest
+from communique.serve import create_app
+from communique.store import Store
+
+HOSTILE = {
+    "id": "hostile<script>",
+    "url": "javascript:alert('url')",
+    "text": "Pada tanggal 3 Maret, Presiden Prabowo Subianto bertemu dengan Perdana Menteri Jepang Ishiba Shigeru "
+    "di Jakarta <script>alert('x')</script> <img src=x onerror=alert('img')>. Kedua pihak menandatangani "
+    "Nota Kesepahaman tentang <b onmouseover=alert(1)>energi</b>.",
+}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("api") / "api.duckdb"
+    hostile = path.parent / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    with Store(path) as store:
+        ingest([REPO / "samples" / "corpus", hostile], store)
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+def test_lists_are_paged_and_filtered(client):
+    page = client.get("/api/events", params={"limit": 3}).json()
+    assert page["limit"] == 3 and page["offset"] == 0 and len(page["items"]) == 3 and page["total"] >= 10
+    second = client.get("/api/events", params={"limit": 3, "offset": 3}).json()
+    assert {e["event_id"] for e in page["items"]}.isdisjoint(e["event_id"] for e in second["items"])
+    korea = client.get("/api/events", params={"country": "vnm", "partner": "KOR"}).json()
+    assert [(e["date"], e["place"]) for e in korea["items"]] == [("2023-06-23", "Hanoi")]
+    maritime = client.get("/api/events", params={"area": "maritime"}).json()["items"]
+    assert maritime and all("maritime" in e["areas"] for e in maritime)
+    dated = client.get("/api/events", params={"since": "2025-04-01", "until": "2025-04-30"}).json()["items"]
+    assert dated and all("2025-04-01" <= e["date"] <= "2025-04-30" for e in dated)
+    dutch = client.get("/api/events", params={"language": "nl"}).json()["items"]
+    assert dutch and all("nl" in e["languages"] for e in dutch)
+
+
+def test_one_event_with_its_sources(client):
+    china = client.get("/api/events", params={"country": "CHN", "partner": "VNM", "q": "To Lam"}).json()["items"]
+    [event] = [e for e in china if e["documents"] == 2]
+    detail = client.get(f"/api/events/{event['event_id'].replace('#', '%23')}").json()
+    assert {s["language"] for s in detail["sources"]} == {"nl", "vi"}
+    assert all(s["evidence"] for s in detail["sources"])
+    assert client.get("/api/events/no-such-event").status_code == 404
+
+
+def test_agreements_targets_documents_countries_dyads_search(client):
+    assert client.get("/api/agreements", params={"country": "RUS"}).json()["items"][0]["title"].startswith("Joint")
+    targets = client.get("/api/targets", params={"country": "KOR"}).json()["items"]
+    assert [(t["value"], t["unit"], t["year"]) for t in targets] == [(150e9, "USD", 2030)]
+    docs = client.get("/api/documents", params={"language": "vi"}).json()
+    assert docs["total"] == 2
+    doc = client.get("/api/documents/vi-vnm-kor-2023-06-23").json()
+    assert doc["events"] and doc["targets"] and doc["sentences"][0]["idx"] == 0
+    assert client.get("/api/documents/nope").status_code == 404
+    countries = client.get("/api/countries").json()
+    assert countries[0]["code"] == "VNM" and countries[0]["name"] == "Vietnam"
+    dyad = client.get("/api/dyads/VNM/KOR").json()
+    assert dyad["countries"][1]["name"] == "South Korea" and dyad["targets"] and dyad["areas"]
+    found = client.get("/api/search", params={"q": "Putin"}).json()
+    assert found["events"][0]["countries"] == ["RUS", "VNM"]
+    assert any(d["doc_id"] == "en-vnm-rus-2025-05-10" for d in found["documents"])
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"limit": 0},
+        {"limit": 501},
+        {"offset": -1},
+        {"country": "VIETNAM"},
+        {"since": "yesterday"},
+        {"area": "space"},
+        {"language": "vietnamese"},
+        {"q": "x" * 201},
+        {"limit": "many"},
+    ],
+)
+def test_bad_parameters_are_4xx_with_a_message(client, params):
+    response = client.get("/api/events", params=params)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"]
+
+
+def test_sql_metacharacters_are_only_data(client):
+    for q in ("'; DROP TABLE events; --", "%", "_", "\\", '" OR 1=1'):
+        assert client.get("/api/search", params={"q": q}).status_code == 200
+    assert client.get("/api/events").json()["total"] >= 10
+
+
+def test_ingest_needs_the_operators_token(db, tmp_path):
+    payload = {
+        "documents": [
+            {
+                "id": "posted",
+                "language": "en",
+                "text": "On 2 June, Vietnamese Prime Minister Pham Minh Chinh met Thai Prime Minister "
+                "Paetongtarn Shinawatra in Bangkok.",
+            }
+        ]
+    }
+    with TestClient(create_app(db)) as read_only:
+        assert read_only.post("/api/documents", json=payload).status_code == 403
+    writable_db = tmp_path / "w.duckdb"
+    with TestClient(create_app(writable_db, token="s3cret")) as c:
+        assert c.post("/api/documents", json=payload).status_code == 401
+        assert c.post("/api/documents", json=payload, headers={"Authorization": "Bearer wrong"}).status_code == 401
+        ok = c.post("/api/documents", json=payload, headers={"Authorization": "Bearer s3cret"})
+        assert ok.status_code == 200 and ok.json()["stored"] == 1 and ok.json()["events"] == 1
+        again = c.post("/api/documents", json=payload, headers={"Authorization": "Bearer s3cret"}).json()
+        assert again["unchanged"] == 1
+        upload = c.post(
+            "/api/documents/upload",
+            headers={"Authorization": "Bearer s3cret"},
+            files={"file": ("news.jsonl", b'{"id": "u1", "text": "Hujan."}\n{broken\n')},
+        )
+        assert upload.status_code == 200 and upload.json()["stored"] == 1
+        assert upload.json()["problems"][0].endswith(
+            "news.jsonl:2: not valid JSON: Expecting property name enclosed in double quotes (column 2)"
+        )
+        bad_type = c.post(
+            "/api/documents/upload", headers={"Authorization": "Bearer s3cret"}, files={"file": ("x.exe", b"MZ")}
+        )
+        assert bad_type.status_code == 415
+        assert (
+            c.post("/api/documents", json={"documents": []}, headers={"Authorization": "Bearer s3cret"}).status_code
+            == 422
+        )
+        assert c.get("/api/events").json()["total"] == 1
+
+
+def test_pages_escape_untrusted_text_and_urls(client):
+    doc = client.get("/document/hostile%3Cscript%3E")
+    assert doc.status_code == 200
+    html = doc.text
+    assert "<script>alert" not in html and "onerror=alert" not in html.replace("onerror=alert(&#39;img&#39;)", "")
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    assert 'href="javascript:' not in html
+    [event] = client.get("/api/events", params={"country": "IDN", "partner": "JPN", "q": "Prabowo"}).json()["items"][:1]
+    event_page = client.get(f"/event/{event['event_id'].replace('#', '%23')}").text
+    assert 'href="javascript:' not in event_page and "<img src=x" not in event_page
+    assert client.get("/").headers["content-security-policy"].startswith("default-src 'self'")
+
+
+def test_pages_render_and_bad_page_parameters_are_4xx(client):
+    for url in ("/", "/?country=KOR", "/dyad/VNM/KOR", "/search", "/search?q=Hanoi&area=trade", "/api-docs"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert client.get("/dyad/VIETNAM/KOR").status_code == 422
+    assert client.get("/event/nope").status_code == 404
+    assert "no event" in client.get("/event/nope").text
+    assert client.get("/static/vendor/plotly.min.js").status_code == 200
