@@ -10,17 +10,27 @@ $(BIN)/communique: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-.PHONY: sample test lint bench clean
+.PHONY: sample test lint bench load screenshots serve clean
 sample: $(BIN)/communique  ## ingest the bundled sample corpus and print a summary
 	$(BIN)/communique --db $(DB) ingest samples/corpus
 	$(BIN)/communique --db $(DB) summary
 
 test: $(BIN)/communique  ## lint and run the whole test suite
-	$(BIN)/ruff check communique tests benchmarks
+	$(BIN)/ruff check communique tests benchmarks docs
 	$(BIN)/pytest
 
-bench: $(BIN)/communique  ## end-to-end ingest benchmark (2,000 documents)
+bench: $(BIN)/communique  ## end-to-end ingest benchmark (2,000 documents, with and without resolution)
+	$(BIN)/python benchmarks/ingest_speed.py --documents 2000 --no-resolve
 	$(BIN)/python benchmarks/ingest_speed.py --documents 2000
+
+load: $(BIN)/communique  ## HTTP load check on loopback with a store of more than 10,000 events
+	$(BIN)/python benchmarks/serve_load.py
+
+serve: sample  ## the dashboard over the sample corpus on http://127.0.0.1:8000
+	$(BIN)/communique --db $(DB) serve
+
+screenshots: $(BIN)/communique  ## docs/overview.png and docs/dyad.png (needs chromium)
+	$(BIN)/python docs/screenshots.py
 
 clean:
 	rm -rf $(VENV) .communique

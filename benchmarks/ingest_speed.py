@@ -242,16 +242,20 @@ def main() -> None:
         with Store(Path(tmp) / "bench.duckdb") as store:
             report = ingest([corpus], store, batch_size=args.batch_size, resolve=not args.no_resolve)
             counts = store.counts()
-            resolved = {k: store.con.execute(f"SELECT count(*) FROM {k}_clusters").fetchone()[0]
-                        for k in ("event", "agreement", "target")}
+            resolved = {
+                k: store.con.execute(f"SELECT count(*) FROM {k}_clusters").fetchone()[0]
+                for k in ("event", "agreement", "target")
+            }
         elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"documents: {report.stored} ({size / report.stored / 1024:.1f} KB on average), skipped {report.skipped}")
     print(f"reports: {counts['events']} events, {counts['agreements']} agreements, {counts['targets']} targets")
     print(f"resolved: {resolved['event']} events, {resolved['agreement']} agreements, {resolved['target']} targets")
     if report.stored:
-        print(f"resolution: {report.seconds_resolving:.1f} s in all, "
-              f"{1000 * report.seconds_resolving / report.stored:.2f} ms per document")
+        print(
+            f"resolution: {report.seconds_resolving:.1f} s in all, "
+            f"{1000 * report.seconds_resolving / report.stored:.2f} ms per document"
+        )
     print(f"time: {elapsed:.1f} s  ->  {report.stored / elapsed:.1f} documents/s end to end")
     print(f"peak memory (max RSS): {peak_mb:.0f} MB")
 

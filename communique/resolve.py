@@ -67,9 +67,10 @@ def _report_date(row: dict[str, Any]) -> str | None:
     return when.date().isoformat() if isinstance(when, dt.datetime) else None
 
 
-def _source(row: dict[str, Any]) -> str:
+def _source(row: dict[str, Any]) -> str | None:
+    """The outlet: the document URL's host (None when the document has no URL)."""
     host = urlparse(row["url"]).hostname if row.get("url") else None
-    return host.removeprefix("www.") if host else f"document:{row['doc_id']}"
+    return host.removeprefix("www.") if host else None
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -142,11 +143,13 @@ class Cluster:
             "titles": {},
             "values": {},
             "metrics": {},
-            "docs": [],
+            "n_documents": 0,
+            "last_document": None,
             "sources": [],
+            "unnamed_sources": 0,
             "languages": {},
             "reports": [],
-            "mentions": [],
+            "n_mentions": 0,
             "date_key": None,
             "vector": None,
             "nvector": 0,
@@ -156,7 +159,8 @@ class Cluster:
 
     def add(self, m: Mention) -> None:
         s, row = self.state, m.row
-        s["mentions"].append(m.mention_id)
+        # Counts, not lists: the state of an event reported ten thousand times stays as small as a new one's.
+        s["n_mentions"] += 1
         for key, value in (
             ("dates", row.get("date")),
             ("places", row.get("place")),
@@ -173,11 +177,14 @@ class Cluster:
         for name, country in zip(row.get("people") or [], row.get("people_countries") or [], strict=False):
             names = s["people"].setdefault(country or "", {})
             names[name] = names.get(name, 0) + 1
-        if row["doc_id"] not in s["docs"]:
-            s["docs"].append(row["doc_id"])
+        if row["doc_id"] != s["last_document"]:  # reports arrive in document order
+            s["n_documents"] += 1
+            s["last_document"] = row["doc_id"]
         source = _source(row)
-        if source not in s["sources"]:
-            s["sources"].append(source)
+        if source is None:
+            s["unnamed_sources"] += 1  # a document without URL: a source of its own
+        elif source not in s["sources"]:
+            s["sources"].append(source)  # hosts: as many as there are outlets, not reports
         report = _report_date(row)
         if report:
             s["reports"] = [min([report, *s["reports"][:1]]), max([report, *s["reports"][1:]])]
@@ -418,9 +425,9 @@ def _cluster_row(kind: str, c: Cluster) -> dict[str, Any]:
     common = {
         "cluster_id": c.cluster_id,
         "block": c.block,
-        "n_mentions": len(s["mentions"]),
-        "n_documents": len(s["docs"]),
-        "n_sources": len(s["sources"]),
+        "n_mentions": s["n_mentions"],
+        "n_documents": s["n_documents"],
+        "n_sources": len(s["sources"]) + s["unnamed_sources"],
         "languages": sorted(s["languages"]),
         "first_report": reports[0],
         "last_report": reports[-1],
@@ -500,7 +507,7 @@ def _people_countries(con, rows: list[dict[str, Any]]) -> None:
     known: dict[tuple[str, str], str] = {}
     for doc_id, name, country in con.execute(
         "SELECT doc_id, value, country FROM mentions WHERE kind = 'person' AND doc_id IN "
-        "(SELECT doc_id FROM people_docs)"
+        "(SELECT doc_id FROM people_docs) ORDER BY doc_id, start_char"
     ).fetchall():
         known.setdefault((doc_id, name), country)
     con.unregister("people_docs")
@@ -559,12 +566,78 @@ def _replay(con, blocks: set[tuple[str, str]]) -> None:
     )
 
 
-def update(con, doc_ids: list[str], replaced_blocks: set[tuple[str, str]] | None = None) -> None:
+def mentions_from_documents(docs: list, ingested_at) -> dict[str, list[Mention]]:
+    """The mentions of a batch being stored, built from its Documents rather than read back from the store.
+
+    They carry exactly what ``_mentions`` reads from the tables, so a rebuild sees the same input; reading
+    them from memory keeps the cost of a batch independent of how large the store's tables have grown.
+    """
+    out: dict[str, list[Mention]] = {kind: [] for kind in KINDS}
+    position: dict[str, int] = {}
+    for n, doc in enumerate(docs):
+        position[doc.doc_id] = n
+        base = {
+            "doc_id": doc.doc_id,
+            "url": doc.url,
+            "doc_date": doc.doc_date,
+            "published": doc.published,
+            "ingested_at": ingested_at,
+            "language": doc.language,
+        }
+        countries_of: dict[str, str | None] = {}
+        for p in doc.people:
+            countries_of.setdefault(p.name, p.country)
+        event_ids = [f"{doc.doc_id}#e{i + 1}" for i in range(len(doc.events))]
+        for i, e in enumerate(doc.events):
+            row = dict(
+                base,
+                mention_id=event_ids[i],
+                type=e.type,
+                mode=e.mode,
+                countries=e.countries,
+                people=e.people,
+                date=e.date,
+                place=e.place,
+                areas=e.areas,
+                people_countries=[countries_of.get(n) for n in e.people],
+                block=f"{e.type}|{'-'.join(sorted(e.countries))}",
+            )
+            evidence = doc.sentences[e.evidence[0].sentence].text if e.evidence else ""
+            out["event"].append(Mention("event", row["mention_id"], row["block"], row, evidence))
+        for i, a in enumerate(doc.agreements):
+            row = dict(
+                base,
+                mention_id=f"{doc.doc_id}#a{i + 1}",
+                countries=a.countries,
+                title=a.title,
+                date=a.date,
+                event_ids=event_ids,
+                event_clusters=event_ids,
+                block=f"AGREE|{'-'.join(sorted(a.countries))}",
+            )
+            out["agreement"].append(Mention("agreement", row["mention_id"], row["block"], row, a.title))
+        for i, t in enumerate(doc.targets):
+            block = f"{'-'.join(sorted(t.countries))}|{t.unit}|{'' if t.year is None else t.year}"
+            row = dict(
+                base,
+                mention_id=f"{doc.doc_id}#t{i + 1}",
+                countries=t.countries,
+                metric=t.metric,
+                value=t.value,
+                unit=t.unit,
+                year=t.year,
+                block=block,
+            )
+            out["target"].append(Mention("target", row["mention_id"], row["block"], row, t.text))
+    for kind in KINDS:  # the order _mentions reads them in: ingest order, then mention id
+        out[kind].sort(key=lambda m: (position[m.row["doc_id"]], m.mention_id))
+    return out
+
+
+def update(con, docs: list, ingested_at, replaced_blocks: set[tuple[str, str]] | None = None) -> None:
     """Resolve the mentions of newly stored documents (call inside the transaction that stored them)."""
     replaced_blocks = set(replaced_blocks or ())
-    con.register("new_docs", pa.table({"doc_id": doc_ids}))
-    new = {kind: _mentions(con, kind, "q.doc_id IN (SELECT doc_id FROM new_docs)", []) for kind in KINDS}
-    con.unregister("new_docs")
+    new = mentions_from_documents(docs, ingested_at)
     if replaced_blocks:
         _replay(con, replaced_blocks)
     _resolve(con, Resolver(con), {k: [m for m in ms if (k, m.block) not in replaced_blocks] for k, ms in new.items()})

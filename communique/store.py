@@ -122,15 +122,26 @@ class Store:
         from communique import resolve as resolution  # resolution reads the store's tables, not the reverse
 
         next_seq = self.con.execute("SELECT coalesce(max(ingest_seq), 0) + 1 FROM documents").fetchone()[0]
-        rows = _rows(docs, next_seq)
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        rows = _rows(docs, next_seq, now)
         doc_ids = [d.doc_id for d in docs]
         ids = pa.table({"doc_id": doc_ids})
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.register("batch_ids", ids)
-            replaced_blocks = resolution.blocks_of(self.con, doc_ids) if resolve else set()
-            for table in ("documents", *FACT_TABLES):
-                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM batch_ids)")
+            # Only documents that replace an older version need their old rows (and events) undone.
+            replacing = [
+                r[0]
+                for r in self.con.execute(
+                    "SELECT doc_id FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_ids)"
+                ).fetchall()
+            ]
+            replaced_blocks = resolution.blocks_of(self.con, replacing) if resolve and replacing else set()
+            if replacing:
+                self.con.register("replaced_ids", pa.table({"doc_id": replacing}))
+                for table in ("documents", *FACT_TABLES):
+                    self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM replaced_ids)")
+                self.con.unregister("replaced_ids")
             for table, columns in rows.items():
                 if columns and len(next(iter(columns.values()))):
                     self.con.register("batch_rows", pa.table(columns))
@@ -140,7 +151,7 @@ class Store:
             self.con.unregister("batch_ids")
             started = time.perf_counter()
             if resolve:
-                resolution.update(self.con, doc_ids, replaced_blocks)
+                resolution.update(self.con, list(docs), now, replaced_blocks)
             resolving = time.perf_counter() - started
             self.con.execute("COMMIT")
         except Exception:
@@ -163,9 +174,9 @@ class Store:
         }
 
 
-def _rows(docs: Sequence[Document], first_seq: int = 1) -> dict[str, dict[str, list]]:
+def _rows(docs: Sequence[Document], first_seq: int = 1, now: dt.datetime | None = None) -> dict[str, dict[str, list]]:
     """Column lists per table for a batch of documents."""
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     tables: dict[str, dict[str, list]] = {}
 
     def add(table: str, **values: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,29 @@ from communique.pipeline import process
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_EVAL = REPO.parent / "shared" / "eval"
+
+
+HOSTILE = {
+    "id": "hostile<script>",
+    "url": "javascript:alert('url')",
+    "text": "Pada tanggal 3 Maret, Presiden Prabowo Subianto bertemu dengan Perdana Menteri Jepang Ishiba Shigeru "
+    "di Jakarta <script>alert('x')</script> <img src=x onerror=alert('img')>. Kedua pihak menandatangani "
+    "Nota Kesepahaman tentang <b onmouseover=alert(1)>energi</b>.",
+}
+
+
+def sample_store(path: Path, hostile: bool = True) -> Path:
+    """A store holding the bundled sample corpus and, for escaping tests, an article full of markup."""
+    from communique.ingest import ingest
+    from communique.store import Store
+
+    inputs = [REPO / "samples" / "corpus"]
+    if hostile:
+        inputs.append(path.parent / "hostile.jsonl")
+        inputs[-1].write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    with Store(path) as store:
+        ingest(inputs, store)
+    return path
 
 
 def run_pipeline(text: str, language: str | None = None, doc_id: str = "t", **meta) -> Document:

@@ -1,32 +1,15 @@
 """The HTTP API through FastAPI's test client: every endpoint, its errors, paging, the token, and escaping."""
 
-import json
-
 import pytest
-from conftest import REPO
+from conftest import sample_store
 from fastapi.testclient import TestClient
 
-from communique.ingest import ingest
 from communique.serve import create_app
-from communique.store import Store
-
-HOSTILE = {
-    "id": "hostile<script>",
-    "url": "javascript:alert('url')",
-    "text": "Pada tanggal 3 Maret, Presiden Prabowo Subianto bertemu dengan Perdana Menteri Jepang Ishiba Shigeru "
-    "di Jakarta <script>alert('x')</script> <img src=x onerror=alert('img')>. Kedua pihak menandatangani "
-    "Nota Kesepahaman tentang <b onmouseover=alert(1)>energi</b>.",
-}
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("api") / "api.duckdb"
-    hostile = path.parent / "hostile.jsonl"
-    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
-    with Store(path) as store:
-        ingest([REPO / "samples" / "corpus", hostile], store)
-    return path
+    return sample_store(tmp_path_factory.mktemp("api") / "api.duckdb")
 
 
 @pytest.fixture(scope="module")

@@ -8,23 +8,18 @@ import json
 
 import pytest
 import schemathesis
-from conftest import REPO
+from conftest import sample_store
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from communique.ingest import ingest
 from communique.serve import create_app
-from communique.store import Store
 
 TOKEN = "schema-token"
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    path = tmp_path_factory.mktemp("schema") / "schema.duckdb"
-    with Store(path) as store:
-        ingest([REPO / "samples" / "corpus"], store)
-    return create_app(path, token=TOKEN)
+    return create_app(sample_store(tmp_path_factory.mktemp("schema") / "schema.duckdb"), token=TOKEN)
 
 
 def operations():

@@ -4,7 +4,6 @@ Skipped where no Chromium is installed (a user's machine); CI installs it (.ci/r
 COMMUNIQUE_REQUIRE_BROWSER so that a missing browser fails there instead of skipping.
 """
 
-import json
 import os
 import shutil
 import socket
@@ -13,12 +12,9 @@ import time
 from urllib.parse import urlparse
 
 import pytest
-from conftest import REPO
-from test_api import HOSTILE
+from conftest import sample_store
 
-from communique.ingest import ingest
 from communique.serve import create_app
-from communique.store import Store
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if not CHROMIUM and os.environ.get("COMMUNIQUE_REQUIRE_BROWSER"):
@@ -47,11 +43,7 @@ def free_port() -> int:
 def server(tmp_path_factory):
     import uvicorn
 
-    path = tmp_path_factory.mktemp("browser") / "browser.duckdb"
-    hostile = path.parent / "hostile.jsonl"
-    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
-    with Store(path) as store:
-        ingest([REPO / "samples" / "corpus", hostile], store)
+    path = sample_store(tmp_path_factory.mktemp("browser") / "browser.duckdb")
     port = free_port()
     config = uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)

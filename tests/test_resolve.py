@@ -199,8 +199,9 @@ def test_agreements_reported_more_than_once_are_one_agreement(tmp_path):
 
 def test_incremental_resolution_equals_a_rebuild_even_with_a_replaced_document(tmp_path):
     with Store(tmp_path / "db.duckdb") as store:
-        for i in range(0, len(REPORTS), 3):  # arrives in four batches, one document at a time within each
-            ingest([write(tmp_path / f"part{i}.jsonl", REPORTS[i : i + 3])], store, batch_size=1)
+        shuffled = sorted(REPORTS, key=lambda r: r[0][::-1])  # batches whose documents are not in id order
+        for i in range(0, len(shuffled), 4):
+            ingest([write(tmp_path / f"part{i}.jsonl", shuffled[i : i + 4])], store, batch_size=1 + i % 3)
         changed = [
             (
                 "xi-vi",

@@ -25,6 +25,12 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="items to skip
 ISODate = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 
 
+def found_or_404(found: dict[str, Any] | None, message: str) -> dict[str, Any]:
+    if found is None:
+        raise HTTPException(404, message)
+    return found
+
+
 class Page(BaseModel):
     items: list[dict[str, Any]]
     total: int
@@ -64,10 +70,7 @@ def list_events(f: Filtered, limit: Limit = 50, offset: Offset = 0, cur=Cursor) 
 
 @router.get("/events/{event_id}", summary="One event with every report of it and its evidence sentence")
 def get_event(event_id: Annotated[str, PathParam(max_length=300)], cur=Cursor) -> dict[str, Any]:
-    found = queries.event(cur, event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id!r}")
-    return found
+    return found_or_404(queries.event(cur, event_id), f"no event {event_id!r}")
 
 
 @router.get("/agreements", response_model=Page, summary="Agreements signed or adopted")
@@ -93,10 +96,7 @@ def list_documents(
 
 @router.get("/documents/{doc_id}", summary="One document: its cleaned text, sentences and facts")
 def get_document(doc_id: Annotated[str, PathParam(max_length=300)], cur=Cursor) -> dict[str, Any]:
-    found = queries.document(cur, doc_id)
-    if found is None:
-        raise HTTPException(404, f"no document {doc_id!r}")
-    return found
+    return found_or_404(queries.document(cur, doc_id), f"no document {doc_id!r}")
 
 
 @router.get("/dyads/{a}/{b}", summary="Everything two states did together: events, areas by year, agreements, targets")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlparse
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from communique import queries
 from communique.languages import AREAS
-from communique.serve.api import filters
+from communique.serve.api import filters, found_or_404
 from communique.serve.app import Cursor
 
 HERE = Path(__file__).parent
@@ -145,9 +145,7 @@ def dyad(
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)
 def event(request: Request, event_id: Annotated[str, PathParam(max_length=300)], cur=Cursor) -> HTMLResponse:
-    found = queries.event(cur, event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id!r}")
+    found = found_or_404(queries.event(cur, event_id), f"no event {event_id!r}")
     return page(request, "event.html", event=found)
 
 
@@ -158,9 +156,7 @@ def document(
     sentence: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
     cur=Cursor,
 ) -> HTMLResponse:
-    found = queries.document(cur, doc_id)
-    if found is None:
-        raise HTTPException(404, f"no document {doc_id!r}")
+    found = found_or_404(queries.document(cur, doc_id), f"no document {doc_id!r}")
     fact_sentences = {f["sentence"] for kind in ("events", "agreements", "targets") for f in found[kind]}
     return page(request, "document.html", doc=found, facts=fact_sentences, chosen=sentence)
 
