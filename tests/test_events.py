@@ -91,3 +91,16 @@ def test_titles_do_not_count_as_cooperation_areas(pipeline):
     doc = pipeline(text, "en", url="https://example.vn/c")
     assert doc.events and "defense_security" not in doc.events[0].areas
     assert "education_training" in doc.events[0].areas
+
+
+def test_spanish_is_a_data_file_away(pipeline):
+    doc = pipeline(
+        "El 26 de mayo, el secretario general vietnamita To Lam recibió en Hanói al presidente francés Emmanuel "
+        "Macron. Ambos dirigentes firmaron el Acuerdo sobre cooperación en energía nuclear civil y acordaron "
+        "elevar el comercio bilateral a 10.000 millones de euros para 2030.",
+        "es",
+    )
+    assert events(doc) == [(("FRA", "VNM"), "--05-26", ("Emmanuel Macron", "To Lam"), "Hanoi", "visit")]
+    assert "energy" in doc.events[0].areas
+    assert [a.title for a in doc.agreements] == ["Acuerdo sobre cooperación en energía nuclear civil"]
+    assert [(t.value, t.unit, t.year) for t in doc.targets] == [(10e9, "EUR", 2030)]
