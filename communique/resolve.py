@@ -58,7 +58,17 @@ def embed(texts: list[str]) -> np.ndarray:
 # -- mentions as resolution sees them ----------------------------------------------------------------------
 
 
+def _published(row: dict[str, Any]) -> str | None:
+    """When the document says it was published (metadata or its own date line); None when it does not say."""
+    for key in ("published", "doc_date"):
+        value = row.get(key)
+        if value and len(value) >= 10 and value[:4].isdigit():
+            return value[:10]
+    return None
+
+
 def _report_date(row: dict[str, Any]) -> str | None:
+    """For display: when published, else when ingested. Never used to decide: ingest time proves nothing."""
     for key in ("published", "doc_date"):
         value = row.get(key)
         if value and len(value) >= 10 and value[:4].isdigit():
@@ -149,6 +159,7 @@ class Cluster:
             "unnamed_sources": 0,
             "languages": {},
             "reports": [],
+            "published": [],
             "n_mentions": 0,
             "date_key": None,
             "vector": None,
@@ -185,6 +196,9 @@ class Cluster:
             s["unnamed_sources"] += 1  # a document without URL: a source of its own
         elif source not in s["sources"]:
             s["sources"].append(source)  # hosts: as many as there are outlets, not reports
+        published = _published(row)
+        if published:
+            s["published"] = [min([published, *s["published"][:1]]), max([published, *s["published"][1:]])]
         report = _report_date(row)
         if report:
             s["reports"] = [min([report, *s["reports"][:1]]), max([report, *s["reports"][1:]])]
@@ -232,22 +246,23 @@ def _disagreements(cluster: Cluster) -> dict[str, dict[str, int]]:
 # -- compatibility -----------------------------------------------------------------------------------------
 
 
-def _people_compatible(m: Mention, c: Cluster) -> tuple[bool, int]:
-    """(no state is represented by different people, number of shared principals)."""
+def _people_compatible(m: Mention, c: Cluster) -> tuple[bool, int, int]:
+    """(no state is represented by different people, shared principals, states with a shared principal)."""
     theirs = c.people_by_country()
     mine: dict[str, list[str]] = {}
     for name, country in zip(m.row.get("people") or [], m.row.get("people_countries") or [], strict=False):
         mine.setdefault(country or "", []).append(name)
-    shared = 0
+    shared = states = 0
     for country, names in mine.items():
         known = theirs.get(country)
         if not known:
             continue
         overlap = sum(1 for n in names if any(_same_person(n, k) for k in known))
         if overlap == 0:
-            return False, 0
+            return False, 0, 0
         shared += overlap
-    return True, shared
+        states += 1
+    return True, shared, states
 
 
 def _dates_compatible(m: Mention, c: Cluster) -> bool:
@@ -296,14 +311,14 @@ class Resolver:
             return
         keys = {"block": [], "date_key": [], "low": [], "value": []}
         for m in mentions:
-            report = _report_date(m.row)
+            report = _published(m.row)
             keys["block"].append(m.block)
             keys["date_key"].append(m.date_key if kind == "event" else None)
             keys["low"].append(
                 (dt.date.fromisoformat(report) - dt.timedelta(days=REPORT_WINDOW_DAYS)).isoformat() if report else None
             )
             keys["value"].append(float(m.row["value"]) if kind == "target" else None)
-        window = "(k.low IS NULL OR c.last_report IS NULL OR c.last_report >= k.low)"
+        window = "(k.low IS NULL OR c.last_published IS NULL OR c.last_published >= k.low)"
         condition = {
             "event": f"(c.date_key = k.date_key OR ((c.date_key IS NULL OR k.date_key IS NULL) AND {window}))",
             "agreement": window,
@@ -331,7 +346,7 @@ class Resolver:
     def _event_score(self, m: Mention, c: Cluster) -> float | None:
         if not _dates_compatible(m, c):
             return None
-        ok, shared = _people_compatible(m, c)
+        ok, shared, states = _people_compatible(m, c)
         if not ok:
             return None
         place = m.row.get("place")
@@ -341,17 +356,20 @@ class Resolver:
         score = shared * 10 + (1 if place and place == best_place else 0)
         if m.date_key and c.state["date_key"]:
             return score + 5
-        # an undated report, or an event known only from undated reports: more evidence is needed
-        if shared == 0:
-            return None
-        apart = _days_apart(_report_date(m.row), (c.state["reports"] or [None])[-1])
-        if apart is not None and apart > REPORT_WINDOW_DAYS:
+        # An undated report, or an event known only from undated reports: more evidence is needed. With both
+        # publication dates known, a shared principal within the window; without them, the report must name
+        # the same principals on every side ("To Lam's visit to China" is not "To Lam met Li Qiang").
+        apart = _days_apart(_published(m.row), (c.state.get("published") or [None])[-1])
+        if apart is None:
+            if states < len(c.block.split("|")[1].split("-")):
+                return None
+        elif apart > REPORT_WINDOW_DAYS or shared == 0:
             return None
         similarity = self._similarity(m, c)
         return score + similarity if similarity >= UNDATED_SIMILARITY else None
 
     def _agreement_score(self, m: Mention, c: Cluster) -> float | None:
-        apart = _days_apart(_report_date(m.row), (c.state["reports"] or [None])[-1])
+        apart = _days_apart(_published(m.row), (c.state.get("published") or [None])[-1])
         if apart is not None and apart > REPORT_WINDOW_DAYS:
             return None
         title = fold(m.row["title"])
@@ -431,6 +449,7 @@ def _cluster_row(kind: str, c: Cluster) -> dict[str, Any]:
         "languages": sorted(s["languages"]),
         "first_report": reports[0],
         "last_report": reports[-1],
+        **({"last_published": (s.get("published") or [None])[-1]} if kind != "target" else {}),
         "state": json.dumps(s, ensure_ascii=False),
     }
     countries = c.block.split("|")[1].split("-") if kind != "target" else c.block.split("|")[0].split("-")

@@ -51,11 +51,11 @@ CREATE TABLE IF NOT EXISTS event_clusters (
     cluster_id VARCHAR PRIMARY KEY, block VARCHAR, date_key VARCHAR, first_date VARCHAR, last_date VARCHAR,
     type VARCHAR, countries VARCHAR[], date VARCHAR, mode VARCHAR, place VARCHAR, people VARCHAR[],
     areas VARCHAR[], n_mentions INTEGER, n_documents INTEGER, n_sources INTEGER, languages VARCHAR[],
-    first_report VARCHAR, last_report VARCHAR, disagreements JSON, state JSON);
+    first_report VARCHAR, last_report VARCHAR, last_published VARCHAR, disagreements JSON, state JSON);
 CREATE TABLE IF NOT EXISTS agreement_clusters (
     cluster_id VARCHAR PRIMARY KEY, block VARCHAR, countries VARCHAR[], title VARCHAR, titles VARCHAR[],
     date VARCHAR, n_mentions INTEGER, n_documents INTEGER, n_sources INTEGER, languages VARCHAR[],
-    first_report VARCHAR, last_report VARCHAR, state JSON);
+    first_report VARCHAR, last_report VARCHAR, last_published VARCHAR, state JSON);
 CREATE TABLE IF NOT EXISTS target_clusters (
     cluster_id VARCHAR PRIMARY KEY, block VARCHAR, countries VARCHAR[], metric VARCHAR, value DOUBLE,
     unit VARCHAR, year INTEGER, n_mentions INTEGER, n_documents INTEGER, n_sources INTEGER,

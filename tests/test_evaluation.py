@@ -23,3 +23,4 @@ def test_dev_set_scores(cli, tmp_path):
         assert result[fact]["f1"] == 1.0, fact
     assert result["areas"]["f1"] >= 0.8
     assert result["place.accuracy"] == 1.0 and result["diplomatic.accuracy"] == 1.0
+    assert result["clusters"]["fp"] == 0  # no two different real events merged across documents
