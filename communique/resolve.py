@@ -102,6 +102,7 @@ class Mention:
     row: dict[str, Any]
     evidence: str
     vector: np.ndarray | None = None
+    stored: bool = True  # already a row of the store (replay, rebuild); else a row about to be inserted
 
     @property
     def date(self) -> str | None:
@@ -286,6 +287,7 @@ class Resolver:
         self.clusters: dict[str, Cluster] = {}
         self.by_block: dict[tuple[str, str], list[Cluster]] = {}
         self.assigned: dict[str, dict[str, str]] = {"event": {}, "agreement": {}, "target": {}}
+        self.stored: set[str] = set()
 
     def _remember(self, cluster: Cluster) -> None:
         if cluster.cluster_id not in self.clusters:
@@ -408,9 +410,13 @@ class Resolver:
             events = cluster.state.setdefault("events", [])
             events.extend(e for e in self._event_clusters(m) if e not in events)
         self.assigned[m.kind][m.mention_id] = cluster.cluster_id
+        if m.stored:
+            self.stored.add(m.mention_id)
 
     # writing back
-    def flush(self) -> None:
+    def flush(self) -> dict[str, str]:
+        """Write changed clusters; update stored mentions; return the cluster of each mention not yet stored."""
+        fresh: dict[str, str] = {}
         for kind, table in (("event", "events"), ("agreement", "agreements"), ("target", "targets")):
             dirty = [c for c in self.clusters.values() if c.dirty and c.kind == kind]
             if dirty:
@@ -427,14 +433,17 @@ class Resolver:
                 for c in dirty:
                     c.dirty = False
             assigned = self.assigned[kind]
-            if assigned:
+            update = {m: c for m, c in assigned.items() if m in self.stored}
+            fresh.update((m, c) for m, c in assigned.items() if m not in self.stored)
+            if update:  # only for replayed blocks and rebuilds: new rows are inserted with their cluster
                 key = f"{kind}_id"
-                self.con.register("assigned", pa.table({key: list(assigned), "cluster": list(assigned.values())}))
+                self.con.register("assigned", pa.table({key: list(update), "cluster": list(update.values())}))
                 self.con.execute(
                     f"UPDATE {table} SET cluster = a.cluster FROM assigned a WHERE {table}.{key} = a.{key}"
                 )
                 self.con.unregister("assigned")
-                assigned.clear()
+            assigned.clear()
+        return fresh
 
 
 def _cluster_row(kind: str, c: Cluster) -> dict[str, Any]:
@@ -561,28 +570,13 @@ def blocks_of(con, doc_ids: list[str]) -> set[tuple[str, str]]:
 KINDS = ("event", "agreement", "target")
 
 
-def _resolve(con, resolver: Resolver, mentions: dict[str, list[Mention]]) -> None:
+def _resolve(con, resolver: Resolver, mentions: dict[str, list[Mention]]) -> dict[str, str]:
     """Place mentions kind by kind (events first: agreements look at their document's events)."""
     for kind in KINDS:
         resolver.prefetch(kind, mentions[kind])
         for m in mentions[kind]:
             resolver.place(m)
-    resolver.flush()
-
-
-def _replay(con, blocks: set[tuple[str, str]]) -> None:
-    """Resolve whole blocks again from their first mention: what a rebuild would give for them."""
-    resolver = Resolver(con)
-    for kind, block in sorted(blocks):
-        con.execute(f"DELETE FROM {kind}_clusters WHERE block = ?", [block])
-    _resolve(
-        con,
-        resolver,
-        {
-            kind: [m for k, b in sorted(blocks) if k == kind for m in _mentions(con, kind, "q.block = ?", [b])]
-            for kind in KINDS
-        },
-    )
+    return resolver.flush()
 
 
 def mentions_from_documents(docs: list, ingested_at) -> dict[str, list[Mention]]:
@@ -653,13 +647,22 @@ def mentions_from_documents(docs: list, ingested_at) -> dict[str, list[Mention]]
     return out
 
 
-def update(con, docs: list, ingested_at, replaced_blocks: set[tuple[str, str]] | None = None) -> None:
-    """Resolve the mentions of newly stored documents (call inside the transaction that stored them)."""
-    replaced_blocks = set(replaced_blocks or ())
+def update(con, docs: list, ingested_at, replaced_blocks: set[tuple[str, str]] | None = None) -> dict[str, str]:
+    """Resolve a batch of documents about to be stored; return the event, agreement or target of each report.
+
+    Call it inside the transaction that stores the batch, before its rows are inserted: they go in with
+    their cluster already set. Blocks that held reports of replaced documents are resolved again from their
+    first report (what a rebuild gives), the stored reports first, since the batch comes last in ingest order.
+    """
+    replayed: dict[str, list[Mention]] = {kind: [] for kind in KINDS}
+    for kind, block in sorted(replaced_blocks or ()):
+        con.execute(f"DELETE FROM {kind}_clusters WHERE block = ?", [block])
+        replayed[kind] += _mentions(con, kind, "q.block = ?", [block])
     new = mentions_from_documents(docs, ingested_at)
-    if replaced_blocks:
-        _replay(con, replaced_blocks)
-    _resolve(con, Resolver(con), {k: [m for m in ms if (k, m.block) not in replaced_blocks] for k, ms in new.items()})
+    for kind in KINDS:
+        for m in new[kind]:
+            m.stored = False
+    return _resolve(con, Resolver(con), {kind: replayed[kind] + new[kind] for kind in KINDS})
 
 
 def rebuild(con, chunk: int = 500) -> dict[str, int]:

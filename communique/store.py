@@ -142,6 +142,13 @@ class Store:
                 for table in ("documents", *FACT_TABLES):
                     self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM replaced_ids)")
                 self.con.unregister("replaced_ids")
+            started = time.perf_counter()
+            if resolve:
+                clusters = resolution.update(self.con, list(docs), now, replaced_blocks)
+                for table, key in (("events", "event_id"), ("agreements", "agreement_id"), ("targets", "target_id")):
+                    if key in rows.get(table, {}):
+                        rows[table]["cluster"] = [clusters.get(i, i) for i in rows[table][key]]
+            resolving = time.perf_counter() - started
             for table, columns in rows.items():
                 if columns and len(next(iter(columns.values()))):
                     self.con.register("batch_rows", pa.table(columns))
@@ -149,10 +156,6 @@ class Store:
                     self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM batch_rows")
                     self.con.unregister("batch_rows")
             self.con.unregister("batch_ids")
-            started = time.perf_counter()
-            if resolve:
-                resolution.update(self.con, list(docs), now, replaced_blocks)
-            resolving = time.perf_counter() - started
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
