@@ -321,16 +321,23 @@ class Resolver:
             )
             keys["value"].append(float(m.row["value"]) if kind == "target" else None)
         window = "(k.low IS NULL OR c.last_published IS NULL OR c.last_published >= k.low)"
-        condition = {
-            "event": f"(c.date_key = k.date_key OR ((c.date_key IS NULL OR k.date_key IS NULL) AND {window}))",
-            "agreement": window,
-            "target": "abs(c.value - k.value) <= 0.005 * greatest(abs(c.value), 1e-9)",
+        conditions = {
+            # equality on (block, date_key) is a hash join; the undated sides are few and joined apart
+            "event": [
+                "c.date_key = k.date_key",
+                f"c.date_key IS NULL AND {window}",
+                f"k.date_key IS NULL AND {window}",
+            ],
+            "agreement": [window],
+            "target": ["abs(c.value - k.value) <= 0.005 * greatest(abs(c.value), 1e-9)"],
         }[kind]
         self.con.register("candidate_keys", pa.table(keys))
-        rows = self.con.execute(
-            f"SELECT DISTINCT c.cluster_id, c.block, c.state FROM {kind}_clusters c "
-            f"JOIN candidate_keys k ON c.block = k.block AND {condition}"
-        ).fetchall()
+        rows = []
+        for condition in conditions:
+            rows += self.con.execute(
+                f"SELECT c.cluster_id, c.block, c.state FROM {kind}_clusters c "
+                f"JOIN candidate_keys k ON c.block = k.block AND {condition}"
+            ).fetchall()
         self.con.unregister("candidate_keys")
         for cluster_id, block, state in rows:
             self._remember(Cluster(kind, cluster_id, block, json.loads(state), dirty=False))
