@@ -1,9 +1,11 @@
 """End-to-end ingest benchmark: documents per second and peak memory.
 
 Builds a corpus of distinct synthetic news articles (our own template sentences in Vietnamese,
-Indonesian, Dutch, English, French and German, with varied leaders, dates, places, areas and targets,
-about 2-4 KB each like real articles), writes it as JSONL, then times ``communique ingest`` on it through
-the library (read, clean, detect language, extract, store in DuckDB). Run on demand:
+Indonesian, Dutch and English, with varied leaders, dates, places, areas and targets, about 3 KB each like
+real articles), writes it as JSONL, then times ``communique ingest`` on it through the library (read, clean,
+detect language, extract, resolve, store in DuckDB). The corpus grows like an archive, 50 documents a day,
+so 20,000 documents cover 400 days: the resolution cost per document shows whether it depends on the size of
+the store. Run on demand:
 
     .venv/bin/python benchmarks/ingest_speed.py --documents 2000
 """
@@ -11,6 +13,7 @@ the library (read, clean, detect language, extract, store in DuckDB). Run on dem
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import resource
@@ -194,15 +197,22 @@ TOPICS = {
 }
 
 
+DOCUMENTS_PER_DAY = 50  # the corpus grows like an archive: more documents cover more days
+FIRST_DAY = dt.date(2022, 1, 1)
+
+
 def make_document(i: int, rng: random.Random) -> dict:
+    """Article ``i``: published on day ``i // DOCUMENTS_PER_DAY``, about a meeting up to two days before."""
+    published = FIRST_DAY + dt.timedelta(days=i // DOCUMENTS_PER_DAY)
+    happened = published - dt.timedelta(days=rng.randint(0, 2))
     language = rng.choice(list(TEMPLATES))
     t = TEMPLATES[language]
     home, partner = "VNM", rng.choice([c for c in LEADERS if c != "VNM"])
     if rng.random() < 0.3:
         home, partner = rng.sample(list(LEADERS), 2)
-    month = rng.randint(1, 12)
+    month = happened.month
     fields = {
-        "day": rng.randint(1, 28),
+        "day": happened.day,
         "month": month,
         "month_name": t["months"][month - 1] if t["months"] else "",
         "c1": t["country"][home],
@@ -211,7 +221,7 @@ def make_document(i: int, rng: random.Random) -> dict:
         "p2": rng.choice(LEADERS[partner]),
         "city": CITIES[rng.choice([home, partner])],
         "value": rng.choice([5, 10, 20, 50, 100, 150]),
-        "year": rng.choice([2026, 2028, 2030]),
+        "year": published.year + rng.choice([3, 5, 8]),
         "topic": rng.choice(TOPICS[language]),
     }
     sentences = [t["lead"].format(**fields)]
@@ -219,7 +229,7 @@ def make_document(i: int, rng: random.Random) -> dict:
         sentences.append(rng.choice(t["body"]).format(**fields))
         sentences.append(t["filler"])
     text = f"Bericht {i}\n\n" + "\n\n".join(sentences)
-    return {"id": f"bench-{i:06d}", "text": text, "published": f"2025-{month:02d}-28", "language": None}
+    return {"id": f"bench-{i:06d}", "text": text, "published": published.isoformat(), "language": None}
 
 
 def main() -> None:
