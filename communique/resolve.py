@@ -428,14 +428,11 @@ class Resolver:
             dirty = [c for c in self.clusters.values() if c.dirty and c.kind == kind]
             if dirty:
                 rows = [_cluster_row(kind, c) for c in dirty]
-                ids = pa.table({"cluster_id": [c.cluster_id for c in dirty]})
-                self.con.register("dirty_ids", ids)
-                self.con.execute(f"DELETE FROM {kind}_clusters WHERE cluster_id IN (SELECT cluster_id FROM dirty_ids)")
-                self.con.unregister("dirty_ids")
                 columns = {k: [r[k] for r in rows] for k in rows[0]}
                 self.con.register("cluster_rows", pa.table(columns))
                 names = ", ".join(columns)
-                self.con.execute(f"INSERT INTO {kind}_clusters ({names}) SELECT {names} FROM cluster_rows")
+                # an upsert finds the rows to replace through the primary-key index, not a scan of the table
+                self.con.execute(f"INSERT OR REPLACE INTO {kind}_clusters ({names}) SELECT {names} FROM cluster_rows")
                 self.con.unregister("cluster_rows")
                 for c in dirty:
                     c.dirty = False
