@@ -126,7 +126,7 @@ def main() -> None:
             paths = [
                 "/api/events?limit=50",
                 "/api/events?country=VNM&partner=CHN&limit=50",
-                "/api/events?area=trade&since=2025-06-01&limit=50",
+                "/api/events?area=trade&since=2022-03-01&limit=50",
                 f"/api/events/{some_event.replace('#', '%23')}",
                 "/api/dyads/VNM/JPN",
                 "/api/search?q=Xi&limit=20",

@@ -22,7 +22,7 @@ from communique.ingest import ingest  # noqa: E402
 from communique.serve import create_app  # noqa: E402
 from communique.store import Store  # noqa: E402
 
-PAGES = {"overview.png": "/", "dyad.png": "/dyad/VNM/CHN"}
+PAGES = {"overview.png": "/", "dyad.png": "/dyad/VNM/KOR"}
 
 
 def main() -> None:

@@ -100,3 +100,14 @@ def test_slogans_years_and_durations_are_not_targets(pipeline):
     )
     doc = pipeline(text, "en")
     assert targets(doc) == []
+
+
+def test_named_document_after_a_collective_one_in_vietnamese(pipeline):
+    text = (
+        "Ngày 23/6/2023, tại Hà Nội, Chủ tịch nước Võ Văn Thưởng đã hội đàm với Tổng thống Hàn Quốc Yoon Suk Yeol.\n"
+        "Sau hội đàm, hai nhà lãnh đạo đã chứng kiến lễ trao các văn kiện hợp tác, trong đó có Bản ghi nhớ về hợp "
+        "tác chuỗi cung ứng khoáng sản chiến lược."
+    )
+    doc = pipeline(text, "vi")
+    assert titles(doc) == ["Bản ghi nhớ về hợp tác chuỗi cung ứng khoáng sản chiến lược"]
+    assert doc.agreements[0].countries == ["KOR", "VNM"]

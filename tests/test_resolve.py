@@ -239,10 +239,22 @@ def test_eval_export_writes_the_event_id_in_cluster(resolved, tmp_path):
 def test_an_undated_visit_naming_one_side_does_not_join_another_meeting_without_publication_dates(tmp_path):
     # Neither document says when it was published: ingest time says nothing about when things happened.
     reports = [
-        ("meet", "", "id", None, "Pada tanggal 9 Oktober, Sekretaris Jenderal Vietnam To Lam bertemu dengan Perdana "
-         "Menteri Tiongkok Li Qiang di Beijing."),
-        ("visit", "", "id", None, "Berbicara setelah kunjungan kenegaraan ke Tiongkok oleh Sekretaris Jenderal Vietnam "
-         "To Lam, Menteri Luar Negeri Bui Thanh Son mengatakan kunjungan itu sukses."),
+        (
+            "meet",
+            "",
+            "id",
+            None,
+            "Pada tanggal 9 Oktober, Sekretaris Jenderal Vietnam To Lam bertemu dengan Perdana "
+            "Menteri Tiongkok Li Qiang di Beijing.",
+        ),
+        (
+            "visit",
+            "",
+            "id",
+            None,
+            "Berbicara setelah kunjungan kenegaraan ke Tiongkok oleh Sekretaris Jenderal Vietnam "
+            "To Lam, Menteri Luar Negeri Bui Thanh Son mengatakan kunjungan itu sukses.",
+        ),
     ]
     with Store(tmp_path / "db.duckdb") as store:
         ingest([write(tmp_path / "r.jsonl", reports)], store)
