@@ -49,9 +49,15 @@ def alpha3(alpha2: str) -> str | None:
     return country.alpha_3 if country else None
 
 
+# Scripts written without spaces between words: a name there is not bounded by non-letters.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
+_LETTER_OF_SPACED_SCRIPT = rf"[^\W{_UNSPACED}]"
+
+
 def _names_pattern(names: dict[str, str]) -> re.Pattern[str]:
+    """Names as whole words; in Chinese, Japanese, Korean and Thai, also inside a run of characters."""
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
+    return re.compile(rf"(?<!{_LETTER_OF_SPACED_SCRIPT})(?:{alternatives})(?!{_LETTER_OF_SPACED_SCRIPT})")
 
 
 @dataclass
@@ -94,17 +100,21 @@ def _city_rows() -> list[tuple[str, str, list[str]]]:
     return rows
 
 
-def for_language(data: LanguageData) -> Gazetteer:
-    return _build(data.code, data.path)
+def for_language(data: LanguageData, language: str | None = None) -> Gazetteer:
+    """Names for a document in ``language``, with the additions of its data file ``data``.
+
+    A language without a data file is read with the English file, but its CLDR names are still its own.
+    """
+    return _build(data.code, (language or data.code).split("-")[0].lower())
 
 
 @cache
-def _build(code: str, _path) -> Gazetteer:
+def _build(code: str, language: str) -> Gazetteer:
     from communique.languages import load
 
     data = load(code)
     countries = _cldr_country_names("en")
-    countries.update(_cldr_country_names(code))
+    countries.update(_cldr_country_names(language))
     countries.update(data.country_aliases)
     for name in data.country_exclude:
         countries.pop(name, None)

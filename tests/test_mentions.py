@@ -47,3 +47,10 @@ def test_country_names_come_from_cldr_in_the_document_language(pipeline):
 def test_fold_removes_diacritics():
     assert fold("Tô Lâm") == fold("To Lam") == "to lam"
     assert fold("Đà Nẵng") == "da nang"
+
+
+def test_languages_without_a_data_file_still_get_their_cldr_state_names(pipeline):
+    chinese = pipeline("4月14日，越南领导人在河内会见了中国国家主席。", "zh")
+    assert {c.code for c in chinese.countries} == {"VNM", "CHN"}
+    italian = pipeline("Il presidente della Francia ha incontrato il leader del Vietnam ad Hanoi.", "it")
+    assert {c.code for c in italian.countries} == {"FRA", "VNM"}

@@ -55,7 +55,7 @@ def _is_capitalised(token: str) -> bool:
 
 
 def find_countries(doc: Document, data: LanguageData) -> list[CountryMention]:
-    gaz = gazetteer.for_language(data)
+    gaz = gazetteer.for_language(data, doc.language)
     found = []
     for m in gaz.country_pattern.finditer(doc.text):
         found.append(
@@ -65,7 +65,7 @@ def find_countries(doc: Document, data: LanguageData) -> list[CountryMention]:
 
 
 def find_cities(doc: Document, data: LanguageData) -> list[CityMention]:
-    gaz = gazetteer.for_language(data)
+    gaz = gazetteer.for_language(data, doc.language)
     found = []
     for m in gaz.city_pattern.finditer(doc.text):
         name, country = gaz.cities[m.group()]
