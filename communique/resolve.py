@@ -583,75 +583,72 @@ def _resolve(con, resolver: Resolver, mentions: dict[str, list[Mention]]) -> dic
     return resolver.flush()
 
 
-def mentions_from_documents(docs: list, ingested_at) -> dict[str, list[Mention]]:
-    """The mentions of a batch being stored, built from its Documents rather than read back from the store.
+def _records(columns: dict[str, list] | None) -> list[dict[str, Any]]:
+    return (
+        [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)] if columns else []
+    )
 
-    They carry exactly what ``_mentions`` reads from the tables, so a rebuild sees the same input; reading
-    them from memory keeps the cost of a batch independent of how large the store's tables have grown.
+
+def mentions_from_rows(rows: dict[str, dict[str, list]]) -> dict[str, list[Mention]]:
+    """The mentions of a batch about to be stored, from the very rows the store will insert.
+
+    They hold what ``_mentions`` reads back from the tables (the same columns, joined the same way), so
+    incremental resolution and a rebuild see the same input; taking them from memory keeps the cost of a
+    batch independent of how large the tables have grown.
     """
+    documents = {r["doc_id"]: r for r in _records(rows.get("documents"))}
+    position = {doc_id: n for n, doc_id in enumerate(documents)}
+    events = _records(rows.get("events"))
+    wanted = {(r["doc_id"], r["sentence"]) for r in events}
+    s_cols = rows.get("sentences") or {"doc_id": [], "idx": [], "text": []}
+    sentences: dict[tuple[str, int], str] = {}
+    for doc_id, idx, text in zip(s_cols["doc_id"], s_cols["idx"], s_cols["text"], strict=True):
+        if (doc_id, idx) in wanted:
+            sentences[(doc_id, idx)] = text
+    m_cols = rows.get("mentions") or {"doc_id": [], "kind": [], "value": [], "country": [], "start_char": []}
+    people = sorted(
+        (doc_id, start, value, country)
+        for doc_id, kind, value, country, start in zip(
+            m_cols["doc_id"], m_cols["kind"], m_cols["value"], m_cols["country"], m_cols["start_char"], strict=True
+        )
+        if kind == "person"
+    )
+    countries_of: dict[tuple[str, str], str | None] = {}
+    for doc_id, _, value, country in people:
+        countries_of.setdefault((doc_id, value), country)
+    events_of: dict[str, list[str]] = {}
     out: dict[str, list[Mention]] = {kind: [] for kind in KINDS}
-    position: dict[str, int] = {}
-    for n, doc in enumerate(docs):
-        position[doc.doc_id] = n
-        base = {
-            "doc_id": doc.doc_id,
-            "url": doc.url,
-            "doc_date": doc.doc_date,
-            "published": doc.published,
-            "ingested_at": ingested_at,
-            "language": doc.language,
-        }
-        countries_of: dict[str, str | None] = {}
-        for p in doc.people:
-            countries_of.setdefault(p.name, p.country)
-        event_ids = [f"{doc.doc_id}#e{i + 1}" for i in range(len(doc.events))]
-        for i, e in enumerate(doc.events):
-            row = dict(
-                base,
-                mention_id=event_ids[i],
-                type=e.type,
-                mode=e.mode,
-                countries=e.countries,
-                people=e.people,
-                date=e.date,
-                place=e.place,
-                areas=e.areas,
-                people_countries=[countries_of.get(n) for n in e.people],
-                block=f"{e.type}|{'-'.join(sorted(e.countries))}",
-            )
-            evidence = doc.sentences[e.evidence[0].sentence].text if e.evidence else ""
-            out["event"].append(Mention("event", row["mention_id"], row["block"], row, evidence))
-        for i, a in enumerate(doc.agreements):
-            row = dict(
-                base,
-                mention_id=f"{doc.doc_id}#a{i + 1}",
-                countries=a.countries,
-                title=a.title,
-                date=a.date,
-                event_ids=event_ids,
-                event_clusters=event_ids,
-                block=f"AGREE|{'-'.join(sorted(a.countries))}",
-            )
-            out["agreement"].append(Mention("agreement", row["mention_id"], row["block"], row, a.title))
-        for i, t in enumerate(doc.targets):
-            block = f"{'-'.join(sorted(t.countries))}|{t.unit}|{'' if t.year is None else t.year}"
-            row = dict(
-                base,
-                mention_id=f"{doc.doc_id}#t{i + 1}",
-                countries=t.countries,
-                metric=t.metric,
-                value=t.value,
-                unit=t.unit,
-                year=t.year,
-                block=block,
-            )
-            out["target"].append(Mention("target", row["mention_id"], row["block"], row, t.text))
+
+    def row_for(r: dict[str, Any], mention_id: str, block: str) -> dict[str, Any]:
+        doc = documents[r["doc_id"]]
+        shared = {k: doc[k] for k in ("url", "doc_date", "published", "ingested_at")}
+        return {**r, **shared, "mention_id": mention_id, "block": block}
+
+    for r in events:
+        row = row_for(r, r["event_id"], f"{r['type']}|{'-'.join(sorted(r['countries']))}")
+        row["people_countries"] = [countries_of.get((r["doc_id"], n)) for n in r["people"]]
+        events_of.setdefault(r["doc_id"], []).append(r["event_id"])
+        out["event"].append(
+            Mention("event", row["mention_id"], row["block"], row, sentences.get((r["doc_id"], r["sentence"]), ""))
+        )
+    for r in _records(rows.get("agreements")):
+        row = row_for(r, r["agreement_id"], f"AGREE|{'-'.join(sorted(r['countries']))}")
+        row["event_ids"] = row["event_clusters"] = sorted(events_of.get(r["doc_id"], []))
+        out["agreement"].append(Mention("agreement", row["mention_id"], row["block"], row, r["title"]))
+    for r in _records(rows.get("targets")):
+        year = "" if r["year"] is None else r["year"]
+        row = row_for(r, r["target_id"], f"{'-'.join(sorted(r['countries']))}|{r['unit']}|{year}")
+        out["target"].append(Mention("target", row["mention_id"], row["block"], row, r["text"]))
     for kind in KINDS:  # the order _mentions reads them in: ingest order, then mention id
         out[kind].sort(key=lambda m: (position[m.row["doc_id"]], m.mention_id))
+        for m in out[kind]:
+            m.stored = False
     return out
 
 
-def update(con, docs: list, ingested_at, replaced_blocks: set[tuple[str, str]] | None = None) -> dict[str, str]:
+def update(
+    con, rows: dict[str, dict[str, list]], replaced_blocks: set[tuple[str, str]] | None = None
+) -> dict[str, str]:
     """Resolve a batch of documents about to be stored; return the event, agreement or target of each report.
 
     Call it inside the transaction that stores the batch, before its rows are inserted: they go in with
@@ -662,10 +659,7 @@ def update(con, docs: list, ingested_at, replaced_blocks: set[tuple[str, str]] |
     for kind, block in sorted(replaced_blocks or ()):
         con.execute(f"DELETE FROM {kind}_clusters WHERE block = ?", [block])
         replayed[kind] += _mentions(con, kind, "q.block = ?", [block])
-    new = mentions_from_documents(docs, ingested_at)
-    for kind in KINDS:
-        for m in new[kind]:
-            m.stored = False
+    new = mentions_from_rows(rows)
     return _resolve(con, Resolver(con), {kind: replayed[kind] + new[kind] for kind in KINDS})
 
 

@@ -144,7 +144,7 @@ class Store:
                 self.con.unregister("replaced_ids")
             started = time.perf_counter()
             if resolve:
-                clusters = resolution.update(self.con, list(docs), now, replaced_blocks)
+                clusters = resolution.update(self.con, rows, replaced_blocks)
                 for table, key in (("events", "event_id"), ("agreements", "agreement_id"), ("targets", "target_id")):
                     if key in rows.get(table, {}):
                         rows[table]["cluster"] = [clusters.get(i, i) for i in rows[table][key]]
