@@ -294,10 +294,6 @@ class Resolver:
             self.clusters[cluster.cluster_id] = cluster
             self.by_block.setdefault((cluster.kind, cluster.block), []).append(cluster)
 
-    def forget_block(self, kind: str, block: str) -> None:
-        for cluster in self.by_block.pop((kind, block), []):
-            del self.clusters[cluster.cluster_id]
-
     def in_block(self, kind: str, block: str) -> list[Cluster]:
         return self.by_block.get((kind, block), [])
 
