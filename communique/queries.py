@@ -16,7 +16,7 @@ from babel import Locale
 
 EVENT_COLUMNS = (
     "cluster_id AS event_id, type, mode, countries, date, place, people, areas, n_mentions AS reports, "
-    "n_documents AS documents, n_sources AS sources, languages, first_report, last_report"
+    "n_documents AS documents, n_sources AS source_count, languages, first_report, last_report"
 )
 
 
@@ -122,7 +122,7 @@ def event(cur, event_id: str) -> dict[str, Any] | None:
         return None
     result = found[0]
     result["disagreements"] = json.loads(result["disagreements"] or "{}")
-    result["sources"] = _rows(
+    result["sources"] = _rows(  # the reports themselves; their number of outlets is ``source_count``
         cur,
         "SELECT e.event_id AS report_id, e.doc_id, d.url, d.title AS document_title, e.language, e.date, e.place, "
         "e.people, e.mode, s.text AS evidence, e.sentence, e.start_char, e.end_char "

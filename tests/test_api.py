@@ -38,6 +38,9 @@ def test_one_event_with_its_sources(client):
     [event] = [e for e in china if e["documents"] == 2]
     detail = client.get(f"/api/events/{event['event_id'].replace('#', '%23')}").json()
     assert {s["language"] for s in detail["sources"]} == {"nl", "vi"}
+    assert detail["source_count"] == 2 and detail["documents"] == 2
+    page = client.get(f"/event/{event['event_id'].replace('#', '%23')}").text
+    assert "2 documents from 2 sources" in page
     assert all(s["evidence"] for s in detail["sources"])
     assert client.get("/api/events/no-such-event").status_code == 404
 
