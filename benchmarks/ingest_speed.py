@@ -252,10 +252,7 @@ def main() -> None:
         with Store(Path(tmp) / "bench.duckdb") as store:
             report = ingest([corpus], store, batch_size=args.batch_size, resolve=not args.no_resolve)
             counts = store.counts()
-            resolved = {
-                k: store.con.execute(f"SELECT count(*) FROM {k}_clusters").fetchone()[0]
-                for k in ("event", "agreement", "target")
-            }
+            resolved = store.resolved_counts()
         elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"documents: {report.stored} ({size / report.stored / 1024:.1f} KB on average), skipped {report.skipped}")

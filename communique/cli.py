@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from communique import __version__, languages
+from communique import __version__, languages, queries
 from communique import export as exporter
 from communique.ingest import DEFAULT_MAX_BYTES, IngestReport, ingest, iter_files
 from communique.languages import AREAS
@@ -134,35 +134,6 @@ def _print_report(report: IngestReport) -> None:
     )
 
 
-def _filters(
-    table: str,
-    country: str | None,
-    partner: str | None,
-    since: str | None,
-    until: str | None,
-    area: str | None,
-    type_: str | None,
-) -> tuple[str, list[Any]]:
-    clauses, params = [], []
-    for code in (country, partner):
-        if code:
-            clauses.append("list_contains(countries, ?)")
-            params.append(code.upper())
-    if since:
-        clauses.append("date >= ? AND date NOT LIKE '--%'")
-        params.append(since)
-    if until:
-        clauses.append("date <= ? AND date NOT LIKE '--%'")
-        params.append(until + "\uffff")
-    if area and table == "events":
-        clauses.append("list_contains(areas, ?)")
-        params.append(area)
-    if type_ and table == "events":
-        clauses.append("type = ?")
-        params.append(type_.upper())
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
 # What each listing shows: the resolved real-world facts, or (--mentions) every report of them.
 LISTINGS = {
     "events": (
@@ -211,7 +182,7 @@ def _listing(kind: str):
 
     def command(ctx: click.Context, country, partner, since, until, area, type_, limit, as_json, mentions) -> None:
         table, columns = (mention_table, mention_columns) if mentions else (cluster_table, cluster_columns)
-        where, params = _filters(kind, country, partner, since, until, area, type_)
+        where, params = queries.Filters(country, partner, since, until, area, type_).where(table)
         with _open(ctx) as store:
             rows = store.query(f"SELECT {columns} FROM {table}{where} ORDER BY {order} LIMIT ?", [*params, limit])
         _print_rows(rows, as_json, f"{kind} reports" if mentions else kind, limit)
@@ -253,24 +224,11 @@ cli.command("targets", help="List quantitative targets pledged.")(_listing_optio
 def event_command(ctx: click.Context, event_id: str, as_json: bool) -> None:
     """One event with every report of it: source, language, what each says, and its evidence sentence."""
     with _open(ctx) as store:
-        found = store.query(
-            "SELECT cluster_id AS event_id, type, mode, countries, date, place, people, areas, n_documents, "
-            "n_sources, languages, first_report, last_report, disagreements FROM event_clusters WHERE cluster_id = ?",
-            [event_id],
-        )
-        if not found:
-            err.print(f"[red]error:[/] no event with id {event_id!r} (see 'communique events')")
-            ctx.exit(1)
-        sources = store.query(
-            "SELECT e.event_id AS mention_id, e.doc_id, d.url, e.language, e.date, e.place, e.people, "
-            "s.text AS evidence FROM events e JOIN documents d USING (doc_id) "
-            "LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence WHERE e.cluster = ? "
-            "ORDER BY d.ingest_seq, e.event_id",
-            [event_id],
-        )
-    event = found[0]
-    event["disagreements"] = json.loads(event["disagreements"] or "{}")
-    event["sources"] = sources
+        event = queries.event(store.con, event_id)
+    if event is None:
+        err.print(f"[red]error:[/] no event with id {event_id!r} (see 'communique events')")
+        ctx.exit(1)
+    sources = event["sources"]
     if as_json:
         click.echo(json.dumps(event, ensure_ascii=False, indent=2, default=str))
         return
@@ -281,7 +239,7 @@ def event_command(ctx: click.Context, event_id: str, as_json: bool) -> None:
     )
     out.print(f"people: {', '.join(event['people'])}\nareas: {', '.join(event['areas'])}", highlight=False)
     out.print(
-        f"{event['n_documents']} documents from {event['n_sources']} sources in {', '.join(event['languages'])}, "
+        f"{event['documents']} documents from {event['source_count']} sources in {', '.join(event['languages'])}, "
         f"reported {event['first_report'] or '?'} to {event['last_report'] or '?'}",
         highlight=False,
     )
@@ -302,12 +260,8 @@ def resolve_command(ctx: click.Context, rebuild: bool) -> None:
     store = _open(ctx, read_only=not rebuild)
     with store:
         if rebuild:
-            counts = resolve.rebuild(store.con)
-        else:
-            counts = {
-                k: store.con.execute(f"SELECT count(*) FROM {k}_clusters").fetchone()[0]
-                for k in ("event", "agreement", "target")
-            }
+            resolve.rebuild(store.con)
+        counts = store.resolved_counts()
         reports = store.counts()
     err.print(
         f"{counts['event']} events from {reports['events']} reports, {counts['agreement']} agreements from "
@@ -376,10 +330,7 @@ def summary(ctx: click.Context) -> None:
     store = _open(ctx)
     with store:
         counts = store.counts()
-        resolved = {
-            k: store.con.execute(f"SELECT count(*) FROM {k}_clusters").fetchone()[0]
-            for k in ("event", "agreement", "target")
-        }
+        resolved = store.resolved_counts()
         by_language = store.query("SELECT language, count(*) AS n FROM documents GROUP BY 1 ORDER BY 2 DESC")
         pairs = store.query(
             "SELECT array_to_string(countries, '–') AS states, count(*) AS events, "

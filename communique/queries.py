@@ -41,36 +41,38 @@ class Filters:
     q: str | None = None
 
     def where(self, table: str) -> tuple[str, list[Any]]:
-        """SQL condition and parameters for a cluster table (events, agreements or targets)."""
+        """SQL condition and parameters for a table of facts: resolved (``event_clusters``...) or per report."""
+        resolved = table.endswith("_clusters")
+        kind = table.removesuffix("_clusters").removesuffix("s")  # event, agreement or target
         clauses: list[str] = []
         params: list[Any] = []
         for code in (self.country, self.partner):
             if code:
                 clauses.append("list_contains(countries, ?)")
                 params.append(code.upper())
-        has_date = table in ("event_clusters", "agreement_clusters")
+        has_date = kind in ("event", "agreement")  # targets have a year, not a date
         if self.since and has_date:
             clauses.append("date >= ? AND date NOT LIKE '--%'")
             params.append(self.since)
         if self.until and has_date:
             clauses.append("date <= ? AND date NOT LIKE '--%'")
             params.append(self.until + "\uffff")
-        if self.area and table == "event_clusters":
+        if self.area and kind == "event":
             clauses.append("list_contains(areas, ?)")
             params.append(self.area)
-        if self.type and table == "event_clusters":
+        if self.type and kind == "event":
             clauses.append("type = ?")
             params.append(self.type.upper())
         if self.language:
-            clauses.append("list_contains(languages, ?)")
+            clauses.append("list_contains(languages, ?)" if resolved else "language = ?")
             params.append(self.language.lower())
         if self.q:
             text = {
-                "event_clusters": "array_to_string(people, ' ') || ' ' || coalesce(place, '') || ' ' || "
+                "event": "array_to_string(people, ' ') || ' ' || coalesce(place, '') || ' ' || "
                 "array_to_string(areas, ' ')",
-                "agreement_clusters": "array_to_string(titles, ' ')",
-                "target_clusters": "coalesce(metric, '')",
-            }[table]
+                "agreement": "array_to_string(titles, ' ')" if resolved else "title",
+                "target": "coalesce(metric, '')",
+            }[kind]
             clauses.append(f"({text}) ILIKE ? ESCAPE '\\'")
             params.append(_like(self.q))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params

@@ -659,7 +659,7 @@ def update(
     return _resolve(con, Resolver(con), {kind: replayed[kind] + new[kind] for kind in KINDS})
 
 
-def rebuild(con, chunk: int = 500) -> dict[str, int]:
+def rebuild(con, chunk: int = 500) -> None:
     """Forget every cluster and resolve all mentions again, in ingest order, a chunk of documents at a time."""
     con.execute("BEGIN TRANSACTION")
     try:
@@ -675,4 +675,3 @@ def rebuild(con, chunk: int = 500) -> dict[str, int]:
     except Exception:
         con.execute("ROLLBACK")
         raise
-    return {kind: con.execute(f"SELECT count(*) FROM {kind}_clusters").fetchone()[0] for kind in KINDS}

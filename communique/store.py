@@ -169,6 +169,13 @@ class Store:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def resolved_counts(self) -> dict[str, int]:
+        """Real-world events, agreements and targets: the reports resolved across documents."""
+        return {
+            kind: self.con.execute(f"SELECT count(*) FROM {kind}_clusters").fetchone()[0]
+            for kind in ("event", "agreement", "target")
+        }
+
     def counts(self) -> dict[str, int]:
         """Documents and reports (mentions) of events, agreements and targets."""
         return {

@@ -85,3 +85,26 @@ def test_help_lists_the_commands(cli):
     result = cli("--help")
     for command in ("ingest", "events", "agreements", "targets", "show", "export", "summary", "languages"):
         assert command in result.output
+
+
+def test_event_page_mentions_rebuild_and_filters_on_every_listing(cli):
+    assert cli("ingest", SAMPLES).exit_code == 0
+    china = [json.loads(x) for x in cli("events", "--country", "CHN", "--json").output.splitlines()]
+    [shared] = [e for e in china if e["documents"] == 2]
+    shown = cli("event", shared["event_id"])
+    assert shown.exit_code == 0 and "2 documents from 2 sources in nl, vi" in shown.output
+    detail = json.loads(cli("event", shared["event_id"], "--json").output)
+    assert {s["language"] for s in detail["sources"]} == {"nl", "vi"}
+    assert cli("event", "no-such-event").exit_code == 1
+
+    reports = [json.loads(x) for x in cli("events", "--country", "CHN", "--mentions", "--json").output.splitlines()]
+    assert len(reports) == 3 and sum(r["event"] == shared["event_id"] for r in reports) == 2
+
+    # every listing takes every filter; a filter that does not apply to a kind of fact is left out of it
+    assert cli("targets", "--since", "2025-01-01", "--area", "trade", "--json").exit_code == 0
+    assert cli("agreements", "--mentions", "--until", "2030-01-01").exit_code == 0
+
+    before = cli("events", "--json", "--limit", "100").output
+    rebuilt = cli("resolve", "--rebuild")
+    assert rebuilt.exit_code == 0 and "11 events from 12 reports" in rebuilt.output
+    assert cli("events", "--json", "--limit", "100").output == before
