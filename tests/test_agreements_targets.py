@@ -1,3 +1,6 @@
+import pytest
+
+
 def titles(doc):
     return [a.title for a in doc.agreements]
 
@@ -111,3 +114,33 @@ def test_named_document_after_a_collective_one_in_vietnamese(pipeline):
     doc = pipeline(text, "vi")
     assert titles(doc) == ["Bản ghi nhớ về hợp tác chuỗi cung ứng khoáng sản chiến lược"]
     assert doc.agreements[0].countries == ["KOR", "VNM"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "title"),
+    [
+        (
+            "en",
+            "Vietnam and Japan signed the Memorandum of Understanding on Port Cooperation on Tuesday.",
+            "Memorandum of Understanding on Port Cooperation",
+        ),
+        (
+            "id",
+            "Indonesia dan Jepang menandatangani Nota Kesepahaman tentang Kerja Sama Pelabuhan pada hari Selasa.",
+            "Nota Kesepahaman tentang Kerja Sama Pelabuhan",
+        ),
+        (
+            "de",
+            "Vietnam und Deutschland unterzeichneten die Vereinbarung über Hafenkooperation am Dienstag in Hanoi.",
+            "Vereinbarung über Hafenkooperation",
+        ),
+        (
+            "fr",
+            "Le Vietnam et la France ont signé le Accord sur la coopération portuaire le 12 mai 2025 à Hanoï.",
+            "Accord sur la coopération portuaire",
+        ),
+    ],
+)
+def test_a_title_ends_where_a_date_or_a_day_name_begins(pipeline, language, text, title):
+    doc = pipeline(text, language)
+    assert [a.title for a in doc.agreements] == [title]

@@ -99,10 +99,23 @@ def _running_text_agreements(doc: Document, data: LanguageData) -> list[tuple[st
                 continue
             if data.titles_capitalised and not text[at].isupper():
                 continue  # "an agreement on trade" is a subject, not a title, where titles take capitals
-            title = _title_from(text[at:], data)
+            title = _before_date(doc, data, _title_from(text[at:], data), sentence.start + at, skip)
             if title:
                 found.append((title, sentence.start + at))
     return found
+
+
+def _before_date(doc: Document, data: LanguageData, title: str, start: int, skip: set[str]) -> str:
+    """A title ends where a date begins: a date the dates stage found, or a day name ("... on Monday")."""
+    dates = [d.span.start - start for d in doc.dates if start < d.span.start < start + len(title)]
+    day = data.weekdays.search(title, 1)
+    cut = min([*dates, *([day.start()] if day else [])], default=None)
+    if cut is None:
+        return title
+    words = title[:cut].split()
+    while words and words[-1].casefold().strip(",") in skip:
+        words.pop()  # the preposition that introduced the date
+    return " ".join(words).rstrip(" .;:,")
 
 
 def _same_title(a: str, b: str) -> bool:

@@ -128,6 +128,7 @@ class LanguageData:
     # dates
     months: dict[str, int] = field(default_factory=dict)
     month_prefix: list[str] = field(default_factory=list)
+    weekdays: re.Pattern[str] = NEVER
 
     @property
     def locale(self) -> Locale:
@@ -157,6 +158,16 @@ def _month_names(code: str, extra: dict[str, int]) -> dict[str, int]:
                     names[clean] = number
     names.update({k.lower(): v for k, v in extra.items()})
     return names
+
+
+def _weekday_names(code: str) -> re.Pattern[str]:
+    """Day names from CLDR ("Monday", "lundi", "thứ Hai"): where a title or a clause gives way to a date."""
+    try:
+        loc = Locale.parse(code)
+    except (ValueError, LookupError):
+        return NEVER
+    names = {name for context in ("format", "stand-alone") for name in loc.days[context]["wide"].values()}
+    return terms_pattern(sorted(names))
 
 
 def parse_language_file(path: Path) -> LanguageData:
@@ -220,6 +231,7 @@ def parse_language_file(path: Path) -> LanguageData:
         areas={area: terms_pattern(words, whole_words=False) for area, words in areas_raw.items()},
         months=_month_names(code, get("dates.months", {})),
         month_prefix=get("dates.month_prefix", []),
+        weekdays=_weekday_names(code),
     )
 
 
@@ -246,5 +258,6 @@ def load(code: str | None) -> LanguageData:
         if base != "en":
             with contextlib.suppress(ValueError, LookupError):
                 data.months.update(_month_names(base, {}))
+            data.weekdays = _weekday_names(base)
         return data
     return parse_language_file(path)
