@@ -171,11 +171,13 @@ def ingest(
     progress: Callable[[int], None] | None = None,
     resolve: bool = True,
 ) -> IngestReport:
-    """Read, process and store documents; return what happened."""
+    """Read, process and store documents; return what happened.
+
+    Input is taken a batch at a time: the store is asked which of the batch's contents and ids it already
+    holds (index lookups), so the cost of a new document does not depend on how many the store holds.
+    """
     report = IngestReport()
     pipeline = Pipeline()
-    known = store.known_hashes()
-    stored_ids = set(known.values())
     batch: list[Document] = []
 
     def fail(problem: InputProblem) -> None:
@@ -183,43 +185,58 @@ def ingest(
         if on_error == "abort":
             raise AbortIngest(problem)
 
-    def flush() -> None:
-        if batch:
-            report.seconds_resolving += store.save(batch, resolve=resolve)
-            report.stored += len(batch)
-            batch.clear()
-
     try:
-        for item in read_documents(paths, max_bytes):
-            if progress:
-                progress(1)
-            if isinstance(item, InputProblem):
-                fail(item)
-                continue
-            report.read += 1
-            if language and not item.language:
-                item.language = language
-            if item.content_hash in known:
-                report.unchanged += 1
-                continue
-            try:
-                doc = pipeline(item)
-            except StageError as exc:
-                fail(InputProblem(item.source or item.doc_id, str(exc).split(": ", 1)[-1]))
-                continue
-            if doc.doc_id in stored_ids or any(d.doc_id == doc.doc_id for d in batch):
-                report.replaced += 1
-            known[doc.content_hash] = doc.doc_id
-            stored_ids.add(doc.doc_id)
-            report.events += len(doc.events)
-            report.agreements += len(doc.agreements)
-            report.targets += len(doc.targets)
-            batch = [d for d in batch if d.doc_id != doc.doc_id]
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                flush()
-        flush()
+        for chunk in _chunks(read_documents(paths, max_bytes), batch_size):
+            readable = [item for item in chunk if isinstance(item, Document)]
+            known_hashes, stored_ids = store.known(
+                [item.content_hash for item in readable], [item.doc_id for item in readable]
+            )
+            for item in chunk:
+                if progress:
+                    progress(1)
+                if isinstance(item, InputProblem):
+                    fail(item)
+                    continue
+                report.read += 1
+                if language and not item.language:
+                    item.language = language
+                if item.content_hash in known_hashes:
+                    report.unchanged += 1
+                    continue
+                try:
+                    doc = pipeline(item)
+                except StageError as exc:
+                    fail(InputProblem(item.source or item.doc_id, str(exc).split(": ", 1)[-1]))
+                    continue
+                if doc.doc_id in stored_ids:
+                    report.replaced += 1
+                known_hashes.add(doc.content_hash)
+                stored_ids.add(doc.doc_id)
+                report.events += len(doc.events)
+                report.agreements += len(doc.agreements)
+                report.targets += len(doc.targets)
+                batch = [d for d in batch if d.doc_id != doc.doc_id]
+                batch.append(doc)
+            _save(store, batch, resolve, report)
     except AbortIngest:
         report.aborted = True
-        flush()  # what was read and processed before the problem is kept
+        _save(store, batch, resolve, report)  # what was read and processed before the problem is kept
     return report
+
+
+def _chunks(items: Iterable[Document | InputProblem], size: int) -> Iterator[list[Document | InputProblem]]:
+    chunk: list[Document | InputProblem] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= max(size, 1):
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _save(store: Store, batch: list[Document], resolve: bool, report: IngestReport) -> None:
+    if batch:
+        report.seconds_resolving += store.save(batch, resolve=resolve)
+        report.stored += len(batch)
+        batch.clear()

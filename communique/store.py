@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from communique.document import Document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: lookup keys on the cluster tables
 ENV_VAR = "COMMUNIQUE_DB"
 
 SCHEMA = """
@@ -51,19 +51,34 @@ CREATE TABLE IF NOT EXISTS event_clusters (
     cluster_id VARCHAR PRIMARY KEY, block VARCHAR, date_key VARCHAR, first_date VARCHAR, last_date VARCHAR,
     type VARCHAR, countries VARCHAR[], date VARCHAR, mode VARCHAR, place VARCHAR, people VARCHAR[],
     areas VARCHAR[], n_mentions INTEGER, n_documents INTEGER, n_sources INTEGER, languages VARCHAR[],
-    first_report VARCHAR, last_report VARCHAR, last_published VARCHAR, disagreements JSON, state JSON);
+    first_report VARCHAR, last_report VARCHAR, last_published VARCHAR, disagreements JSON, state JSON,
+    date_lookup VARCHAR, day_lookup VARCHAR, time_lookup VARCHAR);
 CREATE TABLE IF NOT EXISTS agreement_clusters (
     cluster_id VARCHAR PRIMARY KEY, block VARCHAR, countries VARCHAR[], title VARCHAR, titles VARCHAR[],
     date VARCHAR, n_mentions INTEGER, n_documents INTEGER, n_sources INTEGER, languages VARCHAR[],
-    first_report VARCHAR, last_report VARCHAR, last_published VARCHAR, state JSON);
+    first_report VARCHAR, last_report VARCHAR, last_published VARCHAR, state JSON, time_lookup VARCHAR);
 CREATE TABLE IF NOT EXISTS target_clusters (
     cluster_id VARCHAR PRIMARY KEY, block VARCHAR, countries VARCHAR[], metric VARCHAR, value DOUBLE,
     unit VARCHAR, year INTEGER, n_mentions INTEGER, n_documents INTEGER, n_sources INTEGER,
     languages VARCHAR[], first_report VARCHAR, last_report VARCHAR, state JSON);
-CREATE INDEX IF NOT EXISTS event_clusters_block ON event_clusters (block, date_key);
-CREATE INDEX IF NOT EXISTS agreement_clusters_block ON agreement_clusters (block);
-CREATE INDEX IF NOT EXISTS target_clusters_block ON target_clusters (block);
 """
+
+# Ingestion asks for known contents by hash, and resolution reads the clusters a new report could join by
+# their keys (see ``resolve.lookup_keys``): point lookups in single-column indexes, so their cost does not
+# depend on how many documents and clusters the store holds.
+INDEXES = """
+CREATE INDEX IF NOT EXISTS documents_by_hash ON documents (content_hash);
+CREATE INDEX IF NOT EXISTS event_clusters_by_block ON event_clusters (block);
+CREATE INDEX IF NOT EXISTS event_clusters_by_date ON event_clusters (date_lookup);
+CREATE INDEX IF NOT EXISTS event_clusters_by_day ON event_clusters (day_lookup);
+CREATE INDEX IF NOT EXISTS event_clusters_by_time ON event_clusters (time_lookup);
+CREATE INDEX IF NOT EXISTS agreement_clusters_by_block ON agreement_clusters (block);
+CREATE INDEX IF NOT EXISTS agreement_clusters_by_time ON agreement_clusters (time_lookup);
+CREATE INDEX IF NOT EXISTS target_clusters_by_block ON target_clusters (block);
+"""
+# DuckDB scans the whole table instead of an index once a lookup may match more than 2,048 rows; a batch's
+# lookups can (a busy pair of states over a few months), and such a scan is what made the cost grow.
+INDEX_SCAN_MAX_COUNT = 1_000_000
 
 FACT_TABLES = ("sentences", "mentions", "events", "agreements", "targets")
 
@@ -91,9 +106,34 @@ class Store:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open {self.path}: {exc}") from exc
+        self._next_seq: int | None = None
+        self.con.execute(f"SET index_scan_max_count = {INDEX_SCAN_MAX_COUNT}")
         if not read_only:
-            self.con.execute(SCHEMA)
-            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            self._migrate()
+
+    def _migrate(self) -> None:
+        """Create the tables of a new store, or bring a store written by an older version up to this schema."""
+        self.con.execute(SCHEMA)
+        found = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(found[0]) if found else SCHEMA_VERSION
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer communique (schema {version}): upgrade communique")
+        if version < 2:  # no lookup keys yet: add them, then resolve again, which fills them
+            from communique import resolve as resolution
+
+            # DuckDB alters no table that has an index: drop them all, INDEXES makes this version's
+            for (name,) in self.con.execute(
+                "SELECT index_name FROM duckdb_indexes() WHERE table_name LIKE '%\\_clusters' ESCAPE '\\'"
+            ).fetchall():
+                self.con.execute(f'DROP INDEX "{name}"')
+            self.con.execute("ALTER TABLE event_clusters ADD COLUMN IF NOT EXISTS date_lookup VARCHAR")
+            self.con.execute("ALTER TABLE event_clusters ADD COLUMN IF NOT EXISTS day_lookup VARCHAR")
+            self.con.execute("ALTER TABLE event_clusters ADD COLUMN IF NOT EXISTS time_lookup VARCHAR")
+            self.con.execute("ALTER TABLE agreement_clusters ADD COLUMN IF NOT EXISTS time_lookup VARCHAR")
+            self.con.execute(INDEXES)
+            resolution.rebuild(self.con)
+        self.con.execute(INDEXES)
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
     def close(self) -> None:
         self.con.close()
@@ -106,9 +146,16 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------------------
 
-    def known_hashes(self) -> dict[str, str]:
-        """content hash -> doc_id of every stored document."""
-        return dict(self.con.execute("SELECT content_hash, doc_id FROM documents").fetchall())
+    def known(self, hashes: Sequence[str], doc_ids: Sequence[str]) -> tuple[set[str], set[str]]:
+        """Which of these contents, and which of these document ids, the store already holds."""
+        found_hashes, found_ids = set(), set()
+        for column, values, found in (("content_hash", hashes, found_hashes), ("doc_id", doc_ids, found_ids)):
+            values = sorted(set(values))
+            for start in range(0, len(values), 500):
+                part = values[start : start + 500]
+                sql = f"SELECT {column} FROM documents WHERE {column} IN ({', '.join('?' * len(part))})"
+                found.update(r[0] for r in self.con.execute(sql, part).fetchall())
+        return found_hashes, found_ids
 
     def save(self, docs: Sequence[Document], resolve: bool = True) -> float:
         """Write a batch of processed documents in one transaction (replacing older versions of their ids).
@@ -121,21 +168,15 @@ class Store:
             return 0.0
         from communique import resolve as resolution  # resolution reads the store's tables, not the reverse
 
-        next_seq = self.con.execute("SELECT coalesce(max(ingest_seq), 0) + 1 FROM documents").fetchone()[0]
+        if self._next_seq is None:  # read once per session: this connection is the store's only writer
+            self._next_seq = self.con.execute("SELECT coalesce(max(ingest_seq), 0) + 1 FROM documents").fetchone()[0]
+        next_seq = self._next_seq
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         rows = _rows(docs, next_seq, now)
-        doc_ids = [d.doc_id for d in docs]
-        ids = pa.table({"doc_id": doc_ids})
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.register("batch_ids", ids)
             # Only documents that replace an older version need their old rows (and events) undone.
-            replacing = [
-                r[0]
-                for r in self.con.execute(
-                    "SELECT doc_id FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_ids)"
-                ).fetchall()
-            ]
+            replacing = sorted(self.known([], [d.doc_id for d in docs])[1])
             replaced_blocks = resolution.blocks_of(self.con, replacing) if resolve and replacing else set()
             if replacing:
                 self.con.register("replaced_ids", pa.table({"doc_id": replacing}))
@@ -155,11 +196,11 @@ class Store:
                     names = ", ".join(columns)
                     self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM batch_rows")
                     self.con.unregister("batch_rows")
-            self.con.unregister("batch_ids")
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+        self._next_seq = next_seq + len(docs)
         return resolving
 
     # -- reading ---------------------------------------------------------------------------------------

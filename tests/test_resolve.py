@@ -260,3 +260,188 @@ def test_an_undated_visit_naming_one_side_does_not_join_another_meeting_without_
         ingest([write(tmp_path / "r.jsonl", reports)], store)
         clusters = clusters_by_doc(store)
     assert clusters["meet"] != clusters["visit"]
+
+
+# -- lookups: what a new report reads from the store ---------------------------------------------------------
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+
+
+def meeting(doc_id, day, month, published, text=None):
+    """A dated meeting of the same two leaders, published the next day (or undated with ``text``)."""
+    text = text or (
+        f"On {day} {MONTHS[month - 1]}, Vietnamese General Secretary To Lam held talks with Chinese President "
+        "Xi Jinping in Hanoi."
+    )
+    return (doc_id, "", "en", published, text)
+
+
+def archive(tmp_path):
+    """Forty meetings of the same two leaders over ten months, an undated report of the 9 May one, a signing."""
+    reports = [
+        meeting(f"m{month}-{day}", day, month, f"2025-{month:02d}-{day + 1:02d}")
+        for month in range(1, 11)
+        for day in (3, 9, 16, 22)
+    ]
+    reports.append(
+        meeting(
+            "undated-may",
+            0,
+            0,
+            "2025-05-12",
+            "After the talks between Vietnamese General Secretary To Lam and Chinese President Xi Jinping in Hanoi, "
+            "both sides will expand trade.",
+        )
+    )
+    reports.append(
+        meeting(
+            "signing",
+            0,
+            0,
+            "2025-05-12",
+            "Vietnam and China signed the Memorandum of Understanding on Railway Cooperation on Monday. Vietnam and "
+            "China aim for bilateral trade of 100 billion dollars by 2030.",
+        )
+    )
+    store = Store(tmp_path / "db.duckdb")
+    ingest([write(tmp_path / "archive.jsonl", reports)], store)
+    return store
+
+
+def new_mentions(store, report):
+    """The mentions of one more document, as resolution sees them before it is stored."""
+    from communique.pipeline import Pipeline
+    from communique.store import _rows
+    from tests.conftest import Document
+
+    doc_id, _, language, published, text = report
+    doc = Pipeline()(Document(doc_id=doc_id, raw=text, language=language, published=published))
+    return resolve.mentions_from_rows(_rows([doc], 10_000))
+
+
+def test_a_new_report_reads_only_the_clusters_it_could_join(tmp_path):
+    store = archive(tmp_path)
+    try:
+        [m] = new_mentions(store, meeting("late", 9, 5, "2025-05-11"))["event"]
+        resolver = resolve.Resolver(store.con)
+        resolver.prefetch("event", [m])
+        read = {r.cluster_id for r in resolver.clusters.values()}
+        same_day = {r["cluster"] for r in store.query("SELECT cluster FROM events WHERE date = '2025-05-09'")}
+        assert len(same_day) == 1 and same_day <= read
+        # besides the meeting of that day, only undated events published within the window were read
+        others = read - same_day
+        rows = store.query("SELECT cluster_id, date_key, last_published FROM event_clusters")
+        assert len(rows) >= 40
+        expected = {r["cluster_id"] for r in rows if r["date_key"] is None and r["last_published"] >= "2025-03-27"}
+        assert others == expected - same_day
+        resolver.place(m)
+        assert resolver.flush()[m.mention_id] in same_day
+    finally:
+        store.close()
+
+
+def test_lookups_use_the_indexes_rather_than_scanning_the_tables(tmp_path):
+    store = archive(tmp_path)
+    try:
+        keys = {
+            ("event", "date_lookup"): "CONSULT|CHN-VNM|05-09|2025",
+            ("event", "day_lookup"): "CONSULT|CHN-VNM|05-09",
+            ("event", "time_lookup"): "CONSULT|CHN-VNM|u|2025-05",
+            ("agreement", "time_lookup"): "AGREE|CHN-VNM|2025-05",
+            ("target", "block"): "CHN-VNM|USD|2030",
+        }
+        for (kind, column), key in keys.items():
+            plan = store.con.execute("EXPLAIN ANALYZE " + resolve.lookup_sql(kind, column, 1), [key]).fetchall()
+            assert "Index Scan" in plan[0][1], (kind, column)
+    finally:
+        store.close()
+
+
+def test_an_undated_report_is_compared_only_with_reports_that_are_placed_in_time_like_it(tmp_path):
+    # Two documents without a publication date: an undated report joins the dated one on principals and
+    # content. A published undated report of the same leaders cannot be compared with either: nothing says
+    # when the unpublished ones were written.
+    reports = [
+        meeting("dated", 14, 4, None),
+        meeting(
+            "undated",
+            0,
+            0,
+            None,
+            "Vietnamese General Secretary To Lam held talks with Chinese President Xi "
+            "Jinping in Hanoi, and both sides agreed to expand trade.",
+        ),
+        meeting(
+            "published",
+            0,
+            0,
+            "2025-04-16",
+            "Vietnamese General Secretary To Lam held talks with Chinese "
+            "President Xi Jinping in Hanoi, and both sides agreed to expand trade and investment.",
+        ),
+    ]
+    with Store(tmp_path / "db.duckdb") as store:
+        ingest([write(tmp_path / "r.jsonl", reports)], store)
+        clusters = clusters_by_doc(store)
+    assert clusters["dated"] == clusters["undated"]
+    assert clusters["published"] != clusters["dated"]
+
+
+def test_a_store_written_before_lookup_keys_is_migrated_and_resolved_again(tmp_path):
+    from communique.store import SCHEMA_VERSION
+
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:
+        ingest([write(tmp_path / "reports.jsonl", REPORTS)], store)
+        before = clusters_by_doc(store)
+        # take the store back to schema 1: no lookup columns, its indexes, version 1
+        for (index,) in store.con.execute(
+            "SELECT index_name FROM duckdb_indexes() WHERE index_name LIKE '%_by_%'"
+        ).fetchall():
+            store.con.execute(f"DROP INDEX {index}")
+        for table, column in (
+            ("event", "date_lookup"),
+            ("event", "day_lookup"),
+            ("event", "time_lookup"),
+            ("agreement", "time_lookup"),
+        ):
+            store.con.execute(f"ALTER TABLE {table}_clusters DROP COLUMN {column}")
+        store.con.execute("CREATE INDEX event_clusters_block ON event_clusters (block, date_key)")
+        store.con.execute("CREATE INDEX target_clusters_block ON target_clusters (block)")
+        store.con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")[0]["value"] == str(SCHEMA_VERSION)
+        assert clusters_by_doc(store) == before
+        missing = store.query("SELECT count(*) AS n FROM event_clusters WHERE time_lookup IS NULL")[0]["n"]
+        assert missing == 0
+        # and resolution goes on from there
+        ingest([write(tmp_path / "more.jsonl", [meeting("more", 14, 4, "2025-04-17")])], store)
+        assert clusters_by_doc(store)["more"] == before["xi-en"]
+
+
+def test_a_store_from_a_newer_version_is_refused(tmp_path):
+    from communique.store import StoreError
+
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:
+        store.con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer communique"):
+        Store(path)
+
+
+def test_a_date_with_its_year_reads_that_year_only_and_a_date_without_reads_every_year(tmp_path):
+    text = "On 14 April {}, Vietnamese General Secretary To Lam held talks with Chinese President Xi Jinping in Hanoi."
+    reports = [meeting(f"y{year}", 0, 0, f"{year}-04-15", text.format(year)) for year in (2023, 2024, 2025)]
+    with Store(tmp_path / "db.duckdb") as store:
+        ingest([write(tmp_path / "years.jsonl", reports)], store)
+        by_year = {r["date"][:4]: r["cluster_id"] for r in store.query("SELECT cluster_id, date FROM event_clusters")}
+        assert len(by_year) == 3
+
+        def read(report):
+            [m] = new_mentions(store, report)["event"]
+            resolver = resolve.Resolver(store.con)
+            resolver.prefetch("event", [m])
+            return set(resolver.clusters)
+
+        assert read(meeting("again", 14, 4, "2024-04-16")) == {by_year["2024"]}
+        assert read(meeting("yearless", 14, 4, None)) == set(by_year.values())
