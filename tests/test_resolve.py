@@ -277,7 +277,8 @@ def meeting(doc_id, day, month, published, text=None):
 
 
 def archive(tmp_path):
-    """Forty meetings of the same two leaders over ten months, an undated report of the 9 May one, a signing."""
+    """Forty meetings of the same two leaders over ten months, an undated report of the 9 May one, undated
+    talks of two other leaders in May and in August, a signing."""
     reports = [
         meeting(f"m{month}-{day}", day, month, f"2025-{month:02d}-{day + 1:02d}")
         for month in range(1, 11)
@@ -293,6 +294,9 @@ def archive(tmp_path):
             "both sides will expand trade.",
         )
     )
+    for month, published in (("may", "2025-05-20"), ("aug", "2025-08-20")):
+        text = f"Prime Minister Pham Minh Chinh of Vietnam held talks with Chinese Premier Li Qiang in Hanoi ({month})."
+        reports.append(meeting(f"pm-{month}", 0, 0, published, text))
     reports.append(
         meeting(
             "signing",
@@ -328,12 +332,14 @@ def test_a_new_report_reads_only_the_clusters_it_could_join(tmp_path):
         read = {r.cluster_id for r in resolver.clusters.values()}
         same_day = {r["cluster"] for r in store.query("SELECT cluster FROM events WHERE date = '2025-05-09'")}
         assert len(same_day) == 1 and same_day <= read
-        # besides the meeting of that day, only undated events published within the window were read
+        # besides the meeting of that day, only undated events first reported in the months of the window
+        # (45 days either side of 11 May) were read
         others = read - same_day
-        rows = store.query("SELECT cluster_id, date_key, last_published FROM event_clusters")
+        rows = store.query("SELECT cluster_id, date_key, first_report FROM event_clusters")
         assert len(rows) >= 40
-        expected = {r["cluster_id"] for r in rows if r["date_key"] is None and r["last_published"] >= "2025-03-27"}
-        assert others == expected - same_day
+        window = [r for r in rows if r["date_key"] is None and "2025-03" <= r["first_report"] < "2025-07"]
+        expected = {r["cluster_id"] for r in window}
+        assert others == expected - same_day and others
         resolver.place(m)
         assert resolver.flush()[m.mention_id] in same_day
     finally:
@@ -445,3 +451,13 @@ def test_a_date_with_its_year_reads_that_year_only_and_a_date_without_reads_ever
 
         assert read(meeting("again", 14, 4, "2024-04-16")) == {by_year["2024"]}
         assert read(meeting("yearless", 14, 4, None)) == set(by_year.values())
+
+
+def test_an_undated_report_joins_the_latest_meeting_before_it_was_published(tmp_path):
+    store = archive(tmp_path)
+    try:
+        clusters = clusters_by_doc(store)
+        # published 12 May: not the meetings of 16 or 22 May, and of those before, the 9 May one
+        assert clusters["undated-may"] == clusters["m5-9"]
+    finally:
+        store.close()
