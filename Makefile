@@ -10,7 +10,7 @@ $(BIN)/communique: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-.PHONY: sample test lint bench load screenshots serve clean
+.PHONY: sample test lint bench bench-archive load screenshots serve clean
 sample: $(BIN)/communique  ## ingest the bundled sample corpus and print a summary
 	$(BIN)/communique --db $(DB) ingest samples/corpus
 	$(BIN)/communique --db $(DB) summary
@@ -22,6 +22,10 @@ test: $(BIN)/communique  ## lint and run the whole test suite
 bench: $(BIN)/communique  ## end-to-end ingest benchmark (2,000 documents, with and without resolution)
 	$(BIN)/python benchmarks/ingest_speed.py --documents 2000 --no-resolve
 	$(BIN)/python benchmarks/ingest_speed.py --documents 2000
+
+bench-archive: $(BIN)/communique  ## the same at 20,000 documents (about 12 minutes): does a new document cost more?
+	$(BIN)/python benchmarks/ingest_speed.py --documents 20000 --no-resolve
+	$(BIN)/python benchmarks/ingest_speed.py --documents 20000
 
 load: $(BIN)/communique  ## HTTP load check on loopback with a store of more than 10,000 events
 	$(BIN)/python benchmarks/serve_load.py
