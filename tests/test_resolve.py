@@ -314,9 +314,9 @@ def archive(tmp_path):
 
 def new_mentions(store, report):
     """The mentions of one more document, as resolution sees them before it is stored."""
+    from communique.document import Document
     from communique.pipeline import Pipeline
     from communique.store import _rows
-    from tests.conftest import Document
 
     doc_id, _, language, published, text = report
     doc = Pipeline()(Document(doc_id=doc_id, raw=text, language=language, published=published))
