@@ -61,6 +61,7 @@ class DateMention:
     text: str
     span: Span
     same_day: bool = False  # "the same day": refers back to the previous date
+    dateline: bool = False  # "Hanoi, 20 March (VNA) -": when the report was filed, not when things happened
 
 
 @dataclass

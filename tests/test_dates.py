@@ -1,3 +1,5 @@
+import pytest
+
 from communique.extract.dates import find_dates, with_year
 from communique.languages import load
 
@@ -28,3 +30,18 @@ def test_year_comes_from_the_document_date_and_never_from_today():
     assert with_year("--04-28", "2025-04-28") == "2025-04-28"
     assert with_year("--12-30", "2025-01-03") == "2024-12-30"  # last December, seen from January
     assert with_year("--04-28", None) == "--04-28"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "HANOI, Oct. 2 (Xinhua) -- The two ministers met on Oct. 1.", [("--10-02", True), ("--10-01", False)]),
+        ("fr", "Paris, 5 juin – Le ministre a reçu son homologue le 4 juin.", [("--06-05", True), ("--06-04", False)]),
+        ("de", "Berlin, 14. Oktober 2025: Der Kanzler empfing den Gast.", [("2025-10-14", True)]),
+        ("en", "On 2 October, Hanoi and Canberra signed the plan.", [("--10-02", False)]),
+        ("en", "The leaders met in Hanoi, 2 October, before the summit.", [("--10-02", False)]),
+    ],
+)
+def test_a_dateline_is_told_apart_from_the_dates_of_the_story(pipeline, language, text, expected):
+    doc = pipeline(text, language)
+    assert [(d.value, d.dateline) for d in doc.dates if not d.same_day] == expected

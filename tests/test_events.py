@@ -1,3 +1,6 @@
+import pytest
+
+
 def events(doc):
     return [(tuple(e.countries), e.date, tuple(sorted(e.people)), e.place, e.mode) for e in doc.events]
 
@@ -104,3 +107,25 @@ def test_spanish_is_a_data_file_away(pipeline):
     assert "energy" in doc.events[0].areas
     assert [a.title for a in doc.agreements] == ["Acuerdo sobre cooperación en energía nuclear civil"]
     assert [(t.value, t.unit, t.year) for t in doc.targets] == [(10e9, "EUR", 2030)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "date"),
+    [
+        (
+            "fr",
+            "Hanoï, 20 mars (VNA) – Le Premier ministre vietnamien Pham Minh Chinh a reçu mercredi 19 mars à Hanoï le "
+            "ministre japonais des Affaires étrangères Iwaya Takeshi.",
+            "--03-19",
+        ),
+        (
+            "en",
+            "Hanoi, March 20 (VNA) - Prime Minister Pham Minh Chinh received Japanese Foreign Minister Iwaya "
+            "Takeshi in Hanoi on March 19.",
+            "--03-19",
+        ),
+    ],
+)
+def test_a_dateline_in_the_lead_sentence_gives_way_to_the_date_of_the_meeting(pipeline, language, text, date):
+    doc = pipeline(text, language)
+    assert [e.date for e in doc.events] == [date]

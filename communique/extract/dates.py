@@ -18,6 +18,9 @@ from communique.document import DateMention, Document, Span
 from communique.languages import LanguageData, load
 
 HEADER_CHARS = 600  # a date with a year this close to the top is the document's date
+# A dateline opens a wire story: a place, a comma, the date, then an agency in brackets or a dash.
+_DATELINE_BEFORE = re.compile(r"\s*[^\W\d][\w .'’-]{0,40},\s*$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—:]")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}))?(?![\d/]|\.\d)")
 _MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
@@ -140,8 +143,17 @@ def run(doc: Document) -> Document:
     doc.doc_date = document_date(doc, data)
     mentions = []
     for start, end, value in find_dates(doc.text, data):
+        first_line = doc.text.rfind("\n", 0, start) + 1
+        dateline = bool(
+            _DATELINE_BEFORE.fullmatch(doc.text, first_line, start) and _DATELINE_AFTER.match(doc.text, end)
+        )
         mentions.append(
-            DateMention(with_year(value, doc.doc_date), doc.text[start:end], Span(doc.sentence_at(start), start, end))
+            DateMention(
+                with_year(value, doc.doc_date),
+                doc.text[start:end],
+                Span(doc.sentence_at(start), start, end),
+                dateline=dateline,
+            )
         )
     for sentence in doc.sentences:
         m = data.same_day.search(sentence.text)

@@ -69,11 +69,18 @@ def _is_planned(data: LanguageData, text: str, at: int) -> bool:
     return bool(data.planned.search(text[max(0, at - PLANNED_WINDOW) : at]))
 
 
-def _sentence_date(doc: Document, index: int, previous: str | None) -> str | None:
+def _sentence_date(doc: Document, index: int, previous: str | None, near: int | None = None) -> str | None:
+    """The date of a sentence: of several, the one nearest to ``near`` (the meeting word). A dateline that
+    shares the lead's sentence ("Hanoi, 12 November (VNA) - ... received on 11 November ...") counts only
+    when the sentence has no other date: it says when the report was filed."""
     dates = [d for d in doc.dates if d.span.sentence == index]
-    full = [d.value for d in dates if not d.same_day and len(d.value) != 7]
+    if any(not d.dateline for d in dates):
+        dates = [d for d in dates if not d.dateline]
+    full = [d for d in dates if not d.same_day and (len(d.value) == 10 or d.value.startswith("--"))]  # with a day
     if full:
-        return full[0]
+        if near is not None:
+            full.sort(key=lambda d: min(abs(d.span.start - near), abs(d.span.end - near)))
+        return full[0].value
     if any(d.same_day for d in dates):
         return previous
     months = [d.value for d in dates if not d.same_day]
@@ -98,7 +105,8 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
     for sentence in doc.sentences:
         text = sentence.text
         triggers = [(k, m) for k, m in _triggers(data, text) if not _is_planned(data, text, m.start())]
-        date = _sentence_date(doc, sentence.index, previous_date)
+        near = sentence.start + triggers[0][1].start() if triggers else None
+        date = _sentence_date(doc, sentence.index, previous_date, near)
         if date:
             previous_date = date
         if not triggers:
