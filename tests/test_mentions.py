@@ -1,3 +1,5 @@
+import pytest
+
 from communique.extract.mentions import fold
 
 
@@ -54,3 +56,40 @@ def test_languages_without_a_data_file_still_get_their_cldr_state_names(pipeline
     assert {c.code for c in chinese.countries} == {"VNM", "CHN"}
     italian = pipeline("Il presidente della Francia ha incontrato il leader del Vietnam ad Hanoi.", "it")
     assert {c.code for c in italian.countries} == {"FRA", "VNM"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "people"),
+    [
+        (
+            "es",
+            "El presidente de Vietnam, Luong Cuong, sostuvo conversaciones con su homólogo chileno, Gabriel Boric.",
+            [("Luong Cuong", "VNM"), ("Gabriel Boric", "CHL")],
+        ),
+        (
+            "fr",
+            "Le ministre des Affaires étrangères du Japon, Iwaya Takeshi, a rencontré son homologue vietnamien, "
+            "Bui Thanh Son.",
+            [("Iwaya Takeshi", "JPN"), ("Bui Thanh Son", "VNM")],
+        ),
+        (
+            "en",
+            "The President of Indonesia, Prabowo Subianto, held talks with his Vietnamese counterpart Luong Cuong.",
+            [("Prabowo Subianto", "IDN"), ("Luong Cuong", "VNM")],
+        ),
+        (
+            "de",
+            "Der Präsident von Vietnam, Luong Cuong, traf seinen chilenischen Amtskollegen Gabriel Boric.",
+            [("Luong Cuong", "VNM")],
+        ),
+    ],
+)
+def test_title_of_a_state_and_counterparts_name_their_principals(pipeline, language, text, people):
+    doc = pipeline(text, language)
+    assert [(p.name, p.country) for p in doc.people][: len(people)] == people
+
+
+def test_of_words_are_skipped_only_before_a_state_or_an_office(pipeline):
+    # "de la reunión" leads to neither: no name is read after it
+    doc = pipeline("El presidente de la reunión, Carlos Pérez, abrió la sesión en Hanói.", "es")
+    assert doc.people == []

@@ -73,6 +73,16 @@ def find_cities(doc: Document, data: LanguageData) -> list[CityMention]:
     return found
 
 
+def _leads_to_state_or_office(text: str, at: int, countries: list[CountryMention], org_words: set[str]) -> bool:
+    """Whether the next word names a state or is a capitalised word of an office ("Affaires", "Defensa")."""
+    following = _TOKEN.search(text, at)
+    if not following:
+        return False
+    if any(c.span.start == following.start() for c in countries):
+        return True
+    return _is_capitalised(following.group()) and following.group().casefold() in org_words
+
+
 def _person_after_title(
     doc: Document,
     data: LanguageData,
@@ -86,6 +96,7 @@ def _person_after_title(
     title_spans = [(t.start(), t.end()) for t in titles]
     connectors = {c.casefold() for c in data.title_connectors}
     org_words = {w.casefold() for w in data.org_words}
+    of_words = {w.casefold() for w in data.of_words}
     rank = _rank(data, title.group())
     qualifier: str | None = None
     # Before the title, English-like word order puts the state and the office: "Japan's Prime Minister",
@@ -143,6 +154,8 @@ def _person_after_title(
                 break
             if word.casefold() in connectors:
                 continue
+            if word.casefold() in of_words and _leads_to_state_or_office(text, tok.end(), countries, org_words):
+                continue  # "presidente de Vietnam, Luong Cuong", "ministre des Affaires étrangères du Japon"
             return None
         if word.casefold() in org_words and not name:
             continue

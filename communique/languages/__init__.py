@@ -93,6 +93,7 @@ class LanguageData:
     country_exclude: list[str] = field(default_factory=list)
     titles: dict[str, int] = field(default_factory=dict)
     title_connectors: list[str] = field(default_factory=list)
+    of_words: list[str] = field(default_factory=list)  # "de" in "presidente de Vietnam, Luong Cuong"
     org_words: list[str] = field(default_factory=list)
     honorifics: list[str] = field(default_factory=list)
     city_aliases: dict[str, str] = field(default_factory=dict)
@@ -204,6 +205,7 @@ def parse_language_file(path: Path) -> LanguageData:
         person_aliases=get("people.aliases", {}),
         titles=get("people.titles", {}),
         title_connectors=get("people.connectors", []),
+        of_words=get("people.of_words", []),
         org_words=get("people.org_words", []),
         honorifics=get("people.honorifics", []),
         meeting=terms_pattern(get("events.meeting", [])),
