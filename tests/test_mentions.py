@@ -93,3 +93,17 @@ def test_of_words_are_skipped_only_before_a_state_or_an_office(pipeline):
     # "de la reunión" leads to neither: no name is read after it
     doc = pipeline("El presidente de la reunión, Carlos Pérez, abrió la sesión en Hanói.", "es")
     assert doc.people == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Pham Minh Chinh had a phone call with his Japanese counterpart Ishiba Shigeru.",
+        "On the sidelines of the ASEAN Summit in Kuala Lumpur, Prime Minister Pham Minh Chinh met Australian Prime "
+        "Minister Anthony Albanese.",
+    ],
+)
+def test_an_unqualified_leader_does_not_take_the_other_sides_state_or_the_summit_venue(pipeline, text):
+    doc = pipeline(text, "en")
+    assert doc.people[0].name == "Pham Minh Chinh" and doc.people[0].country is None
+    assert doc.events == []  # one named state: no event rather than a false one

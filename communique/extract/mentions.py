@@ -73,6 +73,20 @@ def find_cities(doc: Document, data: LanguageData) -> list[CityMention]:
     return found
 
 
+def _particle_leads_to_name(
+    text: str, tok: re.Match[str], particles: set[str], countries: list[CountryMention], org_words: set[str]
+) -> bool:
+    """Whether lower-case particles after a name go on to more of the name, not to a state ("de Vietnam") or
+    an office ("de Asuntos Exteriores")."""
+    for following in _TOKEN.finditer(text, tok.end()):
+        word = following.group()
+        if word.casefold() in particles:
+            continue
+        in_country = any(c.span.start <= following.start() < c.span.end for c in countries)
+        return _is_capitalised(word) and not in_country and word.casefold() not in org_words
+    return False
+
+
 def _leads_to_state_or_office(text: str, at: int, countries: list[CountryMention], org_words: set[str]) -> bool:
     """Whether the next word names a state or is a capitalised word of an office ("Affaires", "Defensa")."""
     following = _TOKEN.search(text, at)
@@ -97,6 +111,7 @@ def _person_after_title(
     connectors = {c.casefold() for c in data.title_connectors}
     org_words = {w.casefold() for w in data.org_words}
     of_words = {w.casefold() for w in data.of_words}
+    particles = {w.casefold() for w in data.name_particles}
     rank = _rank(data, title.group())
     qualifier: str | None = None
     # Before the title, English-like word order puts the state and the office: "Japan's Prime Minister",
@@ -150,6 +165,9 @@ def _person_after_title(
                 continue
             return None
         if not _is_capitalised(word):
+            in_name = name and word.casefold() in particles
+            if in_name and _particle_leads_to_name(text, tok, particles, countries, org_words):
+                continue  # "Juan Ramón de la Fuente", "Anwar bin Ibrahim"
             if name:
                 break
             if word.casefold() in connectors:
@@ -242,21 +260,23 @@ def home_country(doc: Document, data: LanguageData) -> str | None:
     """The state the outlet writes from, which unqualified titles ("the Prime Minister") belong to.
 
     In order: the country of the URL's domain; the state named most that qualifies nobody else (a
-    reporter names the foreign side and leaves their own implicit); the state of the cities named; the
-    state where the language is mainly written; the state named most.
+    reporter names the foreign side and leaves their own implicit); the state of the cities named, unless
+    the story is about a multilateral gathering (a summit in Kuala Lumpur says nothing of who reports it);
+    the state where the language is mainly written. A state that qualifies someone else is never the
+    answer: "Prime Minister X called his Japanese counterpart Y" does not make X Japanese.
     """
     from_url = _url_country(doc.url)
     if from_url:
         return from_url
     qualifying = {p.country for p in doc.people if p.qualified}
-    named = Counter(c.code for c in doc.countries)
-    for counts in (named, Counter(c.country for c in doc.cities)):
+    sources = [Counter(c.code for c in doc.countries)]
+    if not data.multilateral.search(doc.text):
+        sources.append(Counter(c.country for c in doc.cities))
+    for counts in sources:
         candidates = [(n, code) for code, n in counts.items() if code not in qualifying]
         if candidates:
             return max(candidates)[1]
-    if data.home_countries:
-        return data.home_countries[0]
-    return named.most_common(1)[0][0] if named else None
+    return data.home_countries[0] if data.home_countries else None
 
 
 def _bare_mentions(doc: Document, people: list[PersonMention], data: LanguageData) -> list[PersonMention]:

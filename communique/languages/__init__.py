@@ -94,6 +94,7 @@ class LanguageData:
     titles: dict[str, int] = field(default_factory=dict)
     title_connectors: list[str] = field(default_factory=list)
     of_words: list[str] = field(default_factory=list)  # "de" in "presidente de Vietnam, Luong Cuong"
+    name_particles: list[str] = field(default_factory=list)  # "de la" in "Juan Ramón de la Fuente"
     org_words: list[str] = field(default_factory=list)
     honorifics: list[str] = field(default_factory=list)
     city_aliases: dict[str, str] = field(default_factory=dict)
@@ -206,6 +207,7 @@ def parse_language_file(path: Path) -> LanguageData:
         titles=get("people.titles", {}),
         title_connectors=get("people.connectors", []),
         of_words=get("people.of_words", []),
+        name_particles=get("people.name_particles", []),
         org_words=get("people.org_words", []),
         honorifics=get("people.honorifics", []),
         meeting=terms_pattern(get("events.meeting", [])),
