@@ -129,3 +129,16 @@ def test_spanish_is_a_data_file_away(pipeline):
 def test_a_dateline_in_the_lead_sentence_gives_way_to_the_date_of_the_meeting(pipeline, language, text, date):
     doc = pipeline(text, language)
     assert [e.date for e in doc.events] == [date]
+
+
+def test_a_phone_call_in_vietnamese_is_not_about_energy(pipeline):
+    # "điện" is electricity, but also the first syllable of "điện đàm" (phone talks) and "điện tử" (electronic)
+    text = (
+        "Sáng 12/6, Chủ tịch Quốc hội Trần Thanh Mẫn đã điện đàm với Chủ tịch Hạ viện Nga Vyacheslav Volodin về "
+        "thương mại điện tử."
+    )
+    doc = pipeline(text, "vi")
+    [event] = doc.events
+    assert event.mode == "phone" and event.countries == ["RUS", "VNM"]
+    assert set(event.people) == {"Trần Thanh Mẫn", "Vyacheslav Volodin"}
+    assert "energy" not in event.areas

@@ -47,3 +47,15 @@ def test_malformed_language_file_names_file(tmp_path: Path):
     bad.write_text('code = "xx"\n[areas]\nspace_travel = ["rocket"]\n', encoding="utf-8")
     with pytest.raises(LanguageDataError, match=re.escape(str(bad))):
         parse_language_file(bad)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "area"),
+    [
+        ("id", "Pada hari Senin, persahabatan kedua negara tumbuh sekitar lima persen.", "culture_sports"),
+        ("nl", "De gesprekken verliepen zeer goed.", "maritime"),
+        ("es", "Ambos gobiernos revisaron los gastos del encuentro.", "energy"),
+    ],
+)
+def test_short_area_words_do_not_match_the_start_of_other_words(language, text, area):
+    assert not languages.load(language).areas[area].search(text)
