@@ -144,3 +144,33 @@ def test_named_document_after_a_collective_one_in_vietnamese(pipeline):
 def test_a_title_ends_where_a_date_or_a_day_name_begins(pipeline, language, text, title):
     doc = pipeline(text, language)
     assert [a.title for a in doc.agreements] == [title]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "target"),
+    [
+        (
+            "id",
+            "Indonesia dan Vietnam sepakat menargetkan perdagangan bilateral mencapai 18 miliar dolar AS pada 2028.",
+            (["IDN", "VNM"], 18e9, "USD", 2028),
+        ),
+        (
+            "en",
+            "India and Vietnam agreed to raise two-way trade to US$20 billion by 2030.",
+            (["IND", "VNM"], 20e9, "USD", 2030),
+        ),
+        (
+            "de",
+            "Deutschland und Vietnam wollen das Handelsvolumen bis 2030 auf 20 Milliarden Euro steigern.",
+            (["DEU", "VNM"], 20e9, "EUR", 2030),
+        ),
+        (
+            "en",
+            "In 2024, Vietnam and Japan agreed to target trade of 200 billion USD.",
+            (["JPN", "VNM"], 200e9, "USD", None),
+        ),
+    ],
+)
+def test_a_currency_names_no_state_and_a_year_may_come_before_the_amount(pipeline, language, text, target):
+    doc = pipeline(text, language)
+    assert [(t.countries, t.value, t.unit, t.year) for t in doc.targets] == [target]

@@ -54,10 +54,22 @@ def _is_capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
+@cache
+def _currency_pattern(code: str) -> re.Pattern[str]:
+    """Currency names of the language that hold a state's name ("US$", "dolar AS", "đô la Mỹ")."""
+    names = [c for c in load(code).currencies if len(c) > 1]
+    alternatives = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!x)x")
+
+
 def find_countries(doc: Document, data: LanguageData) -> list[CountryMention]:
+    """States named in the text; a state's name inside a currency ("US$ 20 billion", "dolar AS") is not one."""
     gaz = gazetteer.for_language(data, doc.language)
+    currencies = [(m.start(), m.end()) for m in _currency_pattern(data.code).finditer(doc.text)]
     found = []
     for m in gaz.country_pattern.finditer(doc.text):
+        if doc.text.startswith("$", m.end()) or any(s <= m.start() < e for s, e in currencies):
+            continue
         found.append(
             CountryMention(gaz.countries[m.group()], m.group(), Span(doc.sentence_at(m.start()), m.start(), m.end()))
         )

@@ -18,6 +18,7 @@ from communique.languages import LanguageData, load
 
 _NUMBER = re.compile(r"(?<![\w.,+])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\d]|[.,]\d)")
 YEAR_WINDOW = 60
+YEAR_BEFORE_WINDOW = 40  # a "by"-year this close before the amount, in the same clause, when none follows
 CUE_WINDOW = 120  # a goal word this far before the amount, in the same clause, makes it a target
 _OPEN_QUOTE = re.compile(r"[\"“«„'‘]\s*$")
 
@@ -91,6 +92,9 @@ def find_targets(doc: Document, data: LanguageData) -> list[Target]:
                     continue  # a year
                 unit, counted = "count", True
             year_match = year_re.search(text, end, min(len(text), end + YEAR_WINDOW))
+            if not year_match:  # "bis 2030 auf 20 Milliarden Euro": the year before the amount, in its clause
+                before = re.split(r"[;:,]", text[max(0, m.start() - YEAR_BEFORE_WINDOW) : m.start()])[-1]
+                year_match = list(year_re.finditer(before))[-1] if year_re.search(before) else None
             year = int(year_match.group(1)) if year_match else None
             if year is not None and year == int(value) and not scale:
                 continue
