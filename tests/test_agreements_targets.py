@@ -174,3 +174,18 @@ def test_a_title_ends_where_a_date_or_a_day_name_begins(pipeline, language, text
 def test_a_currency_names_no_state_and_a_year_may_come_before_the_amount(pipeline, language, text, target):
     doc = pipeline(text, language)
     assert [(t.countries, t.value, t.unit, t.year) for t in doc.targets] == [target]
+
+
+def test_titles_joined_by_and_are_separate_agreements_unless_and_joins_their_topics(pipeline):
+    doc = pipeline(
+        "Vietnam and Thailand signed a Memorandum of Understanding on Rice Trade, an Agreement on Tourism, and the "
+        "Agreement on Trade and Investment.",
+        "en",
+    )
+    assert titles(doc) == [
+        "Memorandum of Understanding on Rice Trade",
+        "Agreement on Tourism",
+        "Agreement on Trade and Investment",
+    ]
+    doc = pipeline("Vietnam and Thailand signed the Agreement on Trade and Investment.", "en")
+    assert titles(doc) == ["Agreement on Trade and Investment"]

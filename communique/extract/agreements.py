@@ -100,9 +100,27 @@ def _running_text_agreements(doc: Document, data: LanguageData) -> list[tuple[st
             if data.titles_capitalised and not text[at].isupper():
                 continue  # "an agreement on trade" is a subject, not a title, where titles take capitals
             title = _before_date(doc, data, _title_from(text[at:], data), sentence.start + at, skip)
-            if title:
-                found.append((title, sentence.start + at))
+            for part, offset in _split_joined_titles(title, data, skip):
+                found.append((part, sentence.start + at + offset))
     return found
+
+
+def _split_joined_titles(title: str, data: LanguageData, skip: set[str]) -> list[tuple[str, int]]:
+    """Titles joined by "and" ("a Memorandum on rice trade and an Agreement on tourism"), with their offsets.
+
+    A connector starts a new title only when a document noun follows it (after small words such as "an"),
+    so "the Agreement on Trade and Investment" stays one title.
+    """
+    connectors = "|".join(re.escape(c) for c in data.title_connectors) or "(?!x)x"
+    parts, start = [], 0
+    for m in re.finditer(rf"(?:,\s*|\s+)(?:{connectors})\s+|,\s+", title, re.IGNORECASE):
+        head = _skip_small_words(title, m.end(), skip)
+        noun = data.document_nouns.match(title, head)
+        if noun and (not data.titles_capitalised or title[head].isupper()):
+            parts.append((title[start : m.start()].rstrip(" ,;"), start))
+            start = head
+    parts.append((title[start:].rstrip(" .;:,"), start))
+    return [(t, o) for t, o in parts if t]
 
 
 def _before_date(doc: Document, data: LanguageData, title: str, start: int, skip: set[str]) -> str:
