@@ -189,3 +189,22 @@ def test_titles_joined_by_and_are_separate_agreements_unless_and_joins_their_top
     ]
     doc = pipeline("Vietnam and Thailand signed the Agreement on Trade and Investment.", "en")
     assert titles(doc) == ["Agreement on Trade and Investment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le président vietnamien Luong Cuong et le président français Emmanuel Macron ont assisté à la signature "
+            "d'un Protocole d'accord sur l'énergie nucléaire civile.",
+            ["Protocole d'accord sur l'énergie nucléaire civile"],
+        ),
+        (
+            "Le Vietnam et la France ont signé l’Accord sur la mobilité des étudiants.",
+            ["Accord sur la mobilité des étudiants"],
+        ),
+        ("Le Vietnam et la France ont signé des accords dans le domaine de la santé.", []),
+    ],
+)
+def test_french_elided_articles_before_a_title(pipeline, text, expected):
+    assert titles(pipeline(text, "fr")) == expected

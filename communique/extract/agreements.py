@@ -73,9 +73,15 @@ def _list_agreements(doc: Document, data: LanguageData) -> list[tuple[str, int]]
 
 def _skip_small_words(text: str, at: int, skip: set[str]) -> int:
     """Offset of the first word from ``at`` that is not an article, a preposition or a year."""
+    elided = [s for s in skip if s.endswith(("'", "’"))]  # "l'", "d’": an article written onto its noun
     for word in re.finditer(r"\S+", text[at:]):
-        if word.group().casefold().strip(",") not in skip and not _YEARLIKE.match(word.group()):
-            return at + word.start()
+        folded = word.group().casefold().strip(",")
+        if folded in skip or _YEARLIKE.match(word.group()):
+            continue
+        article = next((e for e in elided if folded.startswith(e) and len(folded) > len(e)), "")
+        if article and folded[len(article) :] in skip:
+            continue  # "d'un"
+        return at + word.start() + len(article)
     return len(text)
 
 
