@@ -142,3 +142,14 @@ def test_a_phone_call_in_vietnamese_is_not_about_energy(pipeline):
     assert event.mode == "phone" and event.countries == ["RUS", "VNM"]
     assert set(event.people) == {"Trần Thanh Mẫn", "Vyacheslav Volodin"}
     assert "energy" not in event.areas
+
+
+def test_vietnamese_foreign_minister_title_and_local_time_is_no_local_cooperation(pipeline):
+    doc = pipeline(
+        "Tối 25/9 (giờ địa phương), Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã hội đàm trực tuyến với Ngoại "
+        "trưởng Australia Penny Wong.",
+        "vi",
+    )
+    [event] = doc.events
+    assert event.countries == ["AUS", "VNM"] and set(event.people) == {"Bùi Thanh Sơn", "Penny Wong"}
+    assert "tourism_people" not in event.areas
