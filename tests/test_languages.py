@@ -55,6 +55,9 @@ def test_malformed_language_file_names_file(tmp_path: Path):
         ("id", "Pada hari Senin, persahabatan kedua negara tumbuh sekitar lima persen.", "culture_sports"),
         ("nl", "De gesprekken verliepen zeer goed.", "maritime"),
         ("es", "Ambos gobiernos revisaron los gastos del encuentro.", "energy"),
+        ("nl", "Ze spraken over kunstmatige intelligentie.", "culture_sports"),
+        # the closing formula of nearly every Vietnamese report: no talk of multilateral cooperation
+        ("vi", "Hai bên góp phần vào hòa bình, ổn định và phát triển ở khu vực và trên thế giới.", "multilateral"),
     ],
 )
 def test_short_area_words_do_not_match_the_start_of_other_words(language, text, area):
