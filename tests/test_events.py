@@ -153,3 +153,42 @@ def test_vietnamese_foreign_minister_title_and_local_time_is_no_local_cooperatio
     [event] = doc.events
     assert event.countries == ["AUS", "VNM"] and set(event.people) == {"Bùi Thanh Sơn", "Penny Wong"}
     assert "tourism_people" not in event.areas
+
+
+SEPARATE_MEETINGS = """Kuala Lumpur, October 26 (VNA) - Prime Minister Pham Minh Chinh had separate meetings with \
+Cambodian Prime Minister Hun Manet and Lao Prime Minister Sonexay Siphandone on the sidelines of the ASEAN Summit.
+
+At the meeting with Hun Manet, the two leaders agreed to raise bilateral trade to 20 billion USD.
+
+Meeting Sonexay Siphandone, Prime Minister Chinh proposed closer cooperation in energy.
+"""
+
+
+def test_separate_meetings_with_several_partners_are_one_event_each_with_their_own_paragraphs(pipeline):
+    doc = pipeline(SEPARATE_MEETINGS, "en")
+    assert [(e.countries, e.people, e.date) for e in doc.events] == [
+        (["KHM", "VNM"], ["Pham Minh Chinh", "Hun Manet"], "--10-26"),
+        (["LAO", "VNM"], ["Pham Minh Chinh", "Sonexay Siphandone"], "--10-26"),
+    ]
+    cambodia, laos = doc.events
+    assert "trade" in cambodia.areas and "trade" not in laos.areas
+    assert "energy" in laos.areas and "energy" not in cambodia.areas
+    assert [(t.countries, t.value) for t in doc.targets] == [(["KHM", "VNM"], 20e9)]
+
+
+def test_separate_receptions_in_vietnamese(pipeline):
+    text = (
+        "Chiều 3/12, tại Hà Nội, Chủ tịch nước Lương Cường lần lượt tiếp Đại sứ Nhật Bản Ito Naoki và Đại sứ "
+        "Hàn Quốc Choi Young Sam."
+    )
+    doc = pipeline(text, "vi")
+    assert sorted(tuple(e.countries) for e in doc.events) == [("JPN", "VNM"), ("KOR", "VNM")]
+
+
+def test_a_summit_of_three_states_together_stays_one_event(pipeline):
+    doc = pipeline(
+        "On 5 May, Vietnamese Prime Minister Pham Minh Chinh, Cambodian Prime Minister Hun Manet and Lao Prime "
+        "Minister Sonexay Siphandone held a trilateral meeting in Vientiane.",
+        "en",
+    )
+    assert [e.countries for e in doc.events] == [["KHM", "LAO", "VNM"]]

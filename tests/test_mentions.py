@@ -107,3 +107,17 @@ def test_an_unqualified_leader_does_not_take_the_other_sides_state_or_the_summit
     doc = pipeline(text, "en")
     assert doc.people[0].name == "Pham Minh Chinh" and doc.people[0].country is None
     assert doc.events == []  # one named state: no event rather than a false one
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("Beijing, May 3 (Xinhua) -- Premier Li Qiang met Vietnamese Deputy Prime Minister Bui Thanh Son.", "CHN"),
+        ("Hanoi, May 3 (VNA) – President Luong Cuong received Japanese Ambassador Ito Naoki.", "VNM"),
+        ("Tokyo, May 3 (AFP) - Prime Minister Pham Minh Chinh met Japanese Prime Minister Ishiba Shigeru.", None),
+    ],
+)
+def test_a_national_news_agency_in_the_dateline_tells_the_home_state(pipeline, text, home):
+    doc = pipeline(text, "en")
+    assert doc.home_country == home
+    assert doc.people[0].country == home

@@ -152,6 +152,12 @@ def _parties(doc: Document, start: int, end: int) -> list[str]:
     if len(named) >= 2:
         return sorted(named)
     sentence = doc.sentence_at(start)
+    # "At the meeting with Hun Manet, ... raise bilateral trade to ...": the states of the people named there
+    met = {p.country for p in doc.people if p.span.sentence == sentence and p.country} | named
+    if doc.home_country and len(met) == 1:
+        met.add(doc.home_country)
+    if len(met) == 2:
+        return sorted(met)
     before = [e for e in doc.events if min(s.sentence for s in e.evidence) <= sentence]
     event = before[-1] if before else (doc.events[0] if doc.events else None)
     if event:

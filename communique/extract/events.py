@@ -99,6 +99,22 @@ def _place(doc: Document, data: LanguageData, index: int) -> tuple[str | None, s
     return None, None
 
 
+def _partners(
+    doc: Document, data: LanguageData, text: str, countries: set[str], people: list[PersonMention]
+) -> list[tuple[set[str], list[PersonMention]]]:
+    """The encounters of one sentence: all its states together, or, when one side met several partners
+    separately ("had separate meetings with A and B", "lần lượt tiếp"), that side with each partner."""
+    if len(countries) < 3 or not data.separately.search(text):
+        return [(countries, people)]
+    host = people[0].country if people and people[0].country else doc.home_country
+    if host not in countries:
+        return [(countries, people)]
+    return [
+        ({host, other}, [p for p in people if p.country in (host, other)])
+        for other in sorted(countries - {host})
+    ]
+
+
 def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
     anchors: list[Anchor] = []
     previous_date: str | None = None
@@ -123,24 +139,28 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
                     break
         if len(countries) < 2:
             countries |= {c.code for c in doc.countries if c.span.sentence == sentence.index}
+        with_home = countries | {doc.home_country} if doc.home_country else countries
+        if len(countries) == 1 and any(a.countries == with_home for a in anchors):
+            countries = with_home  # "At the meeting with Hun Manet, ...": more on a meeting already told
         if len(countries) < 2:
             continue
         place, place_country = _place(doc, data, sentence.index)
         kinds = {k for k, _ in triggers}
-        anchors.append(
-            Anchor(
-                sentence=sentence.index,
-                countries=countries,
-                people=people,
-                date=date,
-                place=place,
-                place_country=place_country,
-                phone="phone" in kinds,
-                visit="visit" in kinds,
-                multilateral=bool(data.multilateral.search(text)),
-                span=Span(sentence.index, sentence.start, sentence.end),
+        for states, present in _partners(doc, data, text, countries, people):
+            anchors.append(
+                Anchor(
+                    sentence=sentence.index,
+                    countries=states,
+                    people=present,
+                    date=date,
+                    place=place,
+                    place_country=place_country,
+                    phone="phone" in kinds,
+                    visit="visit" in kinds,
+                    multilateral=bool(data.multilateral.search(text)),
+                    span=Span(sentence.index, sentence.start, sentence.end),
+                )
             )
-        )
     return anchors
 
 
@@ -201,17 +221,33 @@ def _mode(encounter: Encounter, place_country: str | None) -> str | None:
     return None
 
 
+def _sentences_owned(encounters: list[Encounter], n_sentences: int) -> list[list[int]]:
+    """For each encounter, the sentences that speak of it: from each of its anchors up to the next anchor of
+    another encounter ("At the meeting with Hun Manet, ..." goes on about that meeting). Sentences before the
+    first anchor (headline, lead) belong to the encounters anchored first."""
+    anchored: dict[int, set[int]] = {}
+    for i, encounter in enumerate(encounters):
+        for a in encounter.anchors:
+            anchored.setdefault(a.sentence, set()).add(i)
+    owned: list[list[int]] = [[] for _ in encounters]
+    current = anchored[min(anchored)] if anchored else set()
+    for index in range(n_sentences):
+        current = anchored.get(index, current)
+        for i in current:
+            owned[i].append(index)
+    return owned
+
+
 def build_events(doc: Document, data: LanguageData) -> list[Event]:
     encounters = [e for e in group_encounters(find_anchors(doc, data)) if _principals(e)]
     encounters.sort(key=lambda e: e.first_sentence)
+    owned = _sentences_owned(encounters, len(doc.sentences))
     events = []
     for i, encounter in enumerate(encounters):
         places = Counter((a.place, a.place_country) for a in encounter.anchors if a.place)
         place, place_country = places.most_common(1)[0][0] if places else (None, None)
         if any(a.phone for a in encounter.anchors):
             place, place_country = None, None  # a call has no venue; a city near it is another event's
-        first = 0 if i == 0 else encounter.first_sentence
-        last = encounters[i + 1].first_sentence if i + 1 < len(encounters) else len(doc.sentences)
         events.append(
             Event(
                 type="CONSULT",
@@ -220,7 +256,7 @@ def build_events(doc: Document, data: LanguageData) -> list[Event]:
                 people=_principals(encounter),
                 date=encounter.date,
                 place=place,
-                areas=area_stage.areas_of(doc, data, range(first, last)),
+                areas=area_stage.areas_of(doc, data, owned[i]),
                 evidence=[a.span for a in encounter.anchors],
             )
         )

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import cache
+from importlib import resources
 from urllib.parse import urlparse
 
 from communique import gazetteer
@@ -268,18 +269,38 @@ def _url_country(url: str | None) -> str | None:
     return None
 
 
+@cache
+def _agencies() -> dict[str, str]:
+    rows = (resources.files("communique.data") / "agencies.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t")[:2] for line in rows if line and not line.startswith("#"))
+
+
+DATELINE_CHARS = 200  # a wire story names its agency in the dateline: "Kuala Lumpur, October 26 (VNA) -"
+
+
+def _agency_country(text: str) -> str | None:
+    """The state of the national news agency in the dateline ("(VNA) –", "(Xinhua) --"), if there is one."""
+    head = text[:DATELINE_CHARS]
+    for m in re.finditer(r"\(([^()\d]{2,30})\)\s*[-–—]", head):
+        country = _agencies().get(m.group(1).strip())
+        if country:
+            return country
+    return None
+
+
 def home_country(doc: Document, data: LanguageData) -> str | None:
     """The state the outlet writes from, which unqualified titles ("the Prime Minister") belong to.
 
-    In order: the country of the URL's domain; the state named most that qualifies nobody else (a
-    reporter names the foreign side and leaves their own implicit); the state of the cities named, unless
+    In order: the country of the URL's domain, or of the national news agency in the dateline; the state
+    named most that qualifies nobody else (a reporter names the foreign side and leaves their own
+    implicit); the state of the cities named, unless
     the story is about a multilateral gathering (a summit in Kuala Lumpur says nothing of who reports it);
     the state where the language is mainly written. A state that qualifies someone else is never the
     answer: "Prime Minister X called his Japanese counterpart Y" does not make X Japanese.
     """
-    from_url = _url_country(doc.url)
-    if from_url:
-        return from_url
+    from_outlet = _url_country(doc.url) or _agency_country(doc.text)
+    if from_outlet:
+        return from_outlet
     qualifying = {p.country for p in doc.people if p.qualified}
     sources = [Counter(c.code for c in doc.countries)]
     if not data.multilateral.search(doc.text):

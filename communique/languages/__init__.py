@@ -107,6 +107,7 @@ class LanguageData:
     multilateral: re.Pattern[str] = NEVER
     planned: re.Pattern[str] = NEVER
     same_day: re.Pattern[str] = NEVER
+    separately: re.Pattern[str] = NEVER  # "had separate meetings with A and B": one encounter per partner
     locative: list[str] = field(default_factory=list)
     visit_to: list[str] = field(default_factory=list)
     # agreements
@@ -216,6 +217,7 @@ def parse_language_file(path: Path) -> LanguageData:
         multilateral=terms_pattern(get("events.multilateral", [])),
         planned=terms_pattern(get("events.planned", [])),
         same_day=terms_pattern(get("events.same_day", [])),
+        separately=terms_pattern(get("events.separately", [])),
         locative=get("events.locative", []),
         visit_to=get("events.visit_to", []),
         signing=terms_pattern(get("agreements.signing", [])),
