@@ -109,10 +109,7 @@ def _partners(
     host = people[0].country if people and people[0].country else doc.home_country
     if host not in countries:
         return [(countries, people)]
-    return [
-        ({host, other}, [p for p in people if p.country in (host, other)])
-        for other in sorted(countries - {host})
-    ]
+    return [({host, other}, [p for p in people if p.country in (host, other)]) for other in sorted(countries - {host})]
 
 
 def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
