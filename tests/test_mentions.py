@@ -121,3 +121,24 @@ def test_a_national_news_agency_in_the_dateline_tells_the_home_state(pipeline, t
     doc = pipeline(text, "en")
     assert doc.home_country == home
     assert doc.people[0].country == home
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "envoy"),
+    [
+        (
+            "en",
+            "Chairman Tran Thanh Man received Lao Ambassador to Vietnam Khamphao Ernthavanh.",
+            ("Khamphao Ernthavanh", "LAO"),
+        ),
+        (
+            "id",
+            "Sugiono bertemu dengan Duta Besar Vietnam untuk Indonesia Ta Van Thong di Jakarta.",
+            ("Ta Van Thong", "VNM"),
+        ),
+        ("vi", "Chủ tịch nước Lương Cường tiếp Đại sứ Nhật Bản tại Việt Nam Ito Naoki.", ("Ito Naoki", "JPN")),
+    ],
+)
+def test_an_envoy_keeps_his_own_state_not_the_one_he_is_posted_to(pipeline, language, text, envoy):
+    doc = pipeline(text, language)
+    assert (doc.people[-1].name, doc.people[-1].country) == envoy

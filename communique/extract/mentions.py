@@ -125,6 +125,8 @@ def _person_after_title(
     org_words = {w.casefold() for w in data.org_words}
     of_words = {w.casefold() for w in data.of_words}
     particles = {w.casefold() for w in data.name_particles}
+    posted_to = {w.casefold() for w in data.posted_to}
+    posted: Span | None = None  # where the state an envoy is posted to is named
     rank = _rank(data, title.group())
     qualifier: str | None = None
     # Before the title, English-like word order puts the state and the office: "Japan's Prime Minister",
@@ -167,6 +169,8 @@ def _person_after_title(
                 continue
             if name:
                 break
+            if posted is not None and posted.start <= start < posted.end:
+                continue  # the state an envoy is posted to is not his own
             qualifier = in_country.code
             continue
         if not word[0].isalpha():
@@ -185,6 +189,12 @@ def _person_after_title(
                 break
             if word.casefold() in connectors:
                 continue
+            if qualifier and word.casefold() in posted_to:
+                following = _TOKEN.search(text, tok.end())
+                host = following and next((c for c in countries if c.span.start == following.start()), None)
+                if host:
+                    posted = host.span
+                    continue  # "Duta Besar Vietnam untuk Indonesia Ta Van Thong"
             if word.casefold() in of_words and _leads_to_state_or_office(text, tok.end(), countries, org_words):
                 continue  # "presidente de Vietnam, Luong Cuong", "ministre des Affaires étrangères du Japon"
             return None

@@ -95,6 +95,7 @@ class LanguageData:
     title_connectors: list[str] = field(default_factory=list)
     of_words: list[str] = field(default_factory=list)  # "de" in "presidente de Vietnam, Luong Cuong"
     name_particles: list[str] = field(default_factory=list)  # "de la" in "Juan Ramón de la Fuente"
+    posted_to: list[str] = field(default_factory=list)  # "to" in "Lao Ambassador to Vietnam Khamphao": not his state
     org_words: list[str] = field(default_factory=list)
     honorifics: list[str] = field(default_factory=list)
     city_aliases: dict[str, str] = field(default_factory=dict)
@@ -209,6 +210,7 @@ def parse_language_file(path: Path) -> LanguageData:
         title_connectors=get("people.connectors", []),
         of_words=get("people.of_words", []),
         name_particles=get("people.name_particles", []),
+        posted_to=get("people.posted_to", []),
         org_words=get("people.org_words", []),
         honorifics=get("people.honorifics", []),
         meeting=terms_pattern(get("events.meeting", [])),
