@@ -415,16 +415,14 @@ class Resolver:
         for m in mentions:
             for column, key in lookup_keys(m):
                 wanted.setdefault(column, set()).add(key)
-        seen: set[str] = set()
         for column, keys in sorted(wanted.items()):
             ordered = sorted(keys)
             for start in range(0, len(ordered), LOOKUP_CHUNK):
                 chunk = ordered[start : start + LOOKUP_CHUNK]
                 rows = self.con.execute(lookup_sql(kind, column, len(chunk)), chunk).fetchall()
                 for cluster_id, block, state in rows:
-                    if cluster_id not in seen and cluster_id not in self.clusters:
+                    if cluster_id not in self.clusters:  # read under two keys, or already changed in memory
                         self._remember(Cluster(kind, cluster_id, block, json.loads(state), dirty=False))
-                    seen.add(cluster_id)
 
     def _similarity(self, m: Mention, c: Cluster) -> float:
         """Cosine of the e5 embeddings of the mention and of the cluster's reports (embedded when first needed)."""
