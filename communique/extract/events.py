@@ -143,6 +143,7 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
             continue
         place, place_country = _place(doc, data, sentence.index)
         kinds = {k for k, _ in triggers}
+        multilateral = bool(data.multilateral.search(text))
         for states, present in _partners(doc, data, text, countries, people):
             anchors.append(
                 Anchor(
@@ -154,7 +155,7 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
                     place_country=place_country,
                     phone="phone" in kinds,
                     visit="visit" in kinds,
-                    multilateral=bool(data.multilateral.search(text)),
+                    multilateral=multilateral,
                     span=Span(sentence.index, sentence.start, sentence.end),
                 )
             )

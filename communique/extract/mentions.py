@@ -86,6 +86,10 @@ def find_cities(doc: Document, data: LanguageData) -> list[CityMention]:
     return found
 
 
+def _country_at(countries: list[CountryMention], offset: int) -> CountryMention | None:
+    return next((c for c in countries if c.span.start <= offset < c.span.end), None)
+
+
 def _particle_leads_to_name(
     text: str, tok: re.Match[str], particles: set[str], countries: list[CountryMention], org_words: set[str]
 ) -> bool:
@@ -95,7 +99,7 @@ def _particle_leads_to_name(
         word = following.group()
         if word.casefold() in particles:
             continue
-        in_country = any(c.span.start <= following.start() < c.span.end for c in countries)
+        in_country = _country_at(countries, following.start()) is not None
         return _is_capitalised(word) and not in_country and word.casefold() not in org_words
     return False
 
@@ -105,7 +109,7 @@ def _leads_to_state_or_office(text: str, at: int, countries: list[CountryMention
     following = _TOKEN.search(text, at)
     if not following:
         return False
-    if any(c.span.start == following.start() for c in countries):
+    if _country_at(countries, following.start()):
         return True
     return _is_capitalised(following.group()) and following.group().casefold() in org_words
 
@@ -138,7 +142,7 @@ def _person_after_title(
         gap = text[tok.end() : title_start]
         if not re.fullmatch(r"(['’]s)?\s*", gap):
             break
-        country = next((c for c in countries if c.span.start <= tok.start() < c.span.end), None)
+        country = _country_at(countries, tok.start())
         if country:
             qualifier = qualifier or country.code
             title_start = country.span.start
@@ -157,7 +161,7 @@ def _person_after_title(
         word = tok.group()
         start = tok.start()
         in_title = next(((s, e) for s, e in title_spans if s <= start < e), None)
-        in_country = next((c for c in countries if c.span.start <= start < c.span.end), None)
+        in_country = _country_at(countries, start)
         if in_title:
             if name:
                 break
@@ -191,7 +195,7 @@ def _person_after_title(
                 continue
             if qualifier and word.casefold() in posted_to:
                 following = _TOKEN.search(text, tok.end())
-                host = following and next((c for c in countries if c.span.start == following.start()), None)
+                host = _country_at(countries, following.start()) if following else None
                 if host:
                     posted = host.span
                     continue  # "Duta Besar Vietnam untuk Indonesia Ta Van Thong"
@@ -303,10 +307,10 @@ def home_country(doc: Document, data: LanguageData) -> str | None:
 
     In order: the country of the URL's domain, or of the national news agency in the dateline; the state
     named most that qualifies nobody else (a reporter names the foreign side and leaves their own
-    implicit); the state of the cities named, unless
-    the story is about a multilateral gathering (a summit in Kuala Lumpur says nothing of who reports it);
-    the state where the language is mainly written. A state that qualifies someone else is never the
-    answer: "Prime Minister X called his Japanese counterpart Y" does not make X Japanese.
+    implicit); the state of the cities named, unless the story is about a multilateral gathering (a summit
+    in Kuala Lumpur says nothing of who reports it); the state where the language is mainly written. A
+    state that qualifies someone else is never the answer: "Prime Minister X called his Japanese
+    counterpart Y" does not make X Japanese.
     """
     from_outlet = _url_country(doc.url) or _agency_country(doc.text)
     if from_outlet:
