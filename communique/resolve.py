@@ -37,6 +37,7 @@ import numpy as np
 import pyarrow as pa
 
 from communique.extract.mentions import fold
+from communique.store import select_where_in
 
 # e5 cosine above which an undated report may be about the same event. A weak signal, measured on our own
 # sentences: reports of one meeting in two languages scored 0.85-0.94, but other meetings of the same
@@ -45,7 +46,7 @@ UNDATED_SIMILARITY = 0.80
 AGREEMENT_SIMILARITY = 0.92  # for titles of the same agreement in two languages
 REPORT_WINDOW_DAYS = 45
 TITLE_RATIO = 0.85
-LOOKUP_CHUNK = 500  # keys per lookup query
+LOOKUP_SELECT = "SELECT cluster_id, block, state FROM {kind}_clusters"  # restricted by lookup keys
 CLOSENESS_WEIGHT = 0.5  # at most half of the similarity scale: the calendar breaks ties, it decides nothing alone
 
 
@@ -75,12 +76,8 @@ def _published(row: dict[str, Any]) -> str | None:
 
 def _report_date(row: dict[str, Any]) -> str | None:
     """For display: when published, else when ingested. Never used to decide: ingest time proves nothing."""
-    for key in ("published", "doc_date"):
-        value = row.get(key)
-        if value and len(value) >= 10 and value[:4].isdigit():
-            return value[:10]
     when = row.get("ingested_at")
-    return when.date().isoformat() if isinstance(when, dt.datetime) else None
+    return _published(row) or (when.date().isoformat() if isinstance(when, dt.datetime) else None)
 
 
 def _source(row: dict[str, Any]) -> str | None:
@@ -344,11 +341,6 @@ def cluster_keys(kind: str, c: Cluster) -> dict[str, str | None]:
     return {}
 
 
-def lookup_sql(kind: str, column: str, n_keys: int) -> str:
-    """The query that reads the clusters filed under ``n_keys`` keys of one lookup column."""
-    return f"SELECT cluster_id, block, state FROM {kind}_clusters WHERE {column} IN ({', '.join('?' * n_keys)})"
-
-
 def lookup_keys(m: Mention) -> list[tuple[str, str]]:
     """(column, key) pairs under which the stored clusters that ``m`` could join are filed."""
     if m.kind == "target":
@@ -416,13 +408,9 @@ class Resolver:
             for column, key in lookup_keys(m):
                 wanted.setdefault(column, set()).add(key)
         for column, keys in sorted(wanted.items()):
-            ordered = sorted(keys)
-            for start in range(0, len(ordered), LOOKUP_CHUNK):
-                chunk = ordered[start : start + LOOKUP_CHUNK]
-                rows = self.con.execute(lookup_sql(kind, column, len(chunk)), chunk).fetchall()
-                for cluster_id, block, state in rows:
-                    if cluster_id not in self.clusters:  # read under two keys, or already changed in memory
-                        self._remember(Cluster(kind, cluster_id, block, json.loads(state), dirty=False))
+            for cluster_id, block, state in select_where_in(self.con, LOOKUP_SELECT.format(kind=kind), column, keys):
+                if cluster_id not in self.clusters:  # read under two keys, or already changed in memory
+                    self._remember(Cluster(kind, cluster_id, block, json.loads(state), dirty=False))
 
     def _similarity(self, m: Mention, c: Cluster) -> float:
         """Cosine of the e5 embeddings of the mention and of the cluster's reports (embedded when first needed)."""

@@ -80,6 +80,24 @@ CREATE INDEX IF NOT EXISTS target_clusters_by_block ON target_clusters (block);
 # lookups can (a busy pair of states over a few months), and such a scan is what made the cost grow.
 INDEX_SCAN_MAX_COUNT = 1_000_000
 
+IN_CHUNK = 500  # values per IN (...) list
+
+
+def where_in(select: str, column: str, n_values: int) -> str:
+    """``select`` restricted to rows whose ``column`` is one of ``n_values`` parameters: index probes."""
+    return f"{select} WHERE {column} IN ({', '.join('?' * n_values)})"
+
+
+def select_where_in(con: duckdb.DuckDBPyConnection, select: str, column: str, values: Iterable[Any]) -> list[tuple]:
+    """Rows of ``select`` whose ``column`` is one of ``values``, asked a chunk of values at a time."""
+    ordered = sorted(set(values))
+    rows: list[tuple] = []
+    for start in range(0, len(ordered), IN_CHUNK):
+        part = ordered[start : start + IN_CHUNK]
+        rows += con.execute(where_in(select, column, len(part)), part).fetchall()
+    return rows
+
+
 FACT_TABLES = ("sentences", "mentions", "events", "agreements", "targets")
 
 
@@ -148,14 +166,10 @@ class Store:
 
     def known(self, hashes: Sequence[str], doc_ids: Sequence[str]) -> tuple[set[str], set[str]]:
         """Which of these contents, and which of these document ids, the store already holds."""
-        found_hashes, found_ids = set(), set()
-        for column, values, found in (("content_hash", hashes, found_hashes), ("doc_id", doc_ids, found_ids)):
-            values = sorted(set(values))
-            for start in range(0, len(values), 500):
-                part = values[start : start + 500]
-                sql = f"SELECT {column} FROM documents WHERE {column} IN ({', '.join('?' * len(part))})"
-                found.update(r[0] for r in self.con.execute(sql, part).fetchall())
-        return found_hashes, found_ids
+        return tuple(
+            {row[0] for row in select_where_in(self.con, f"SELECT {column} FROM documents", column, values)}
+            for column, values in (("content_hash", hashes), ("doc_id", doc_ids))
+        )
 
     def save(self, docs: Sequence[Document], resolve: bool = True) -> float:
         """Write a batch of processed documents in one transaction (replacing older versions of their ids).
@@ -166,7 +180,7 @@ class Store:
         """
         if not docs:
             return 0.0
-        from communique import resolve as resolution  # resolution reads the store's tables, not the reverse
+        from communique import resolve as resolution  # imported here: resolve imports this module
 
         if self._next_seq is None:  # read once per session: this connection is the store's only writer
             self._next_seq = self.con.execute("SELECT coalesce(max(ingest_seq), 0) + 1 FROM documents").fetchone()[0]

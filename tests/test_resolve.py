@@ -7,7 +7,7 @@ import pytest
 
 from communique import resolve
 from communique.ingest import ingest
-from communique.store import Store
+from communique.store import Store, where_in
 
 # (doc id, gold event, language, published, text). Gold "-" marks documents with no event.
 REPORTS = [
@@ -357,7 +357,8 @@ def test_lookups_use_the_indexes_rather_than_scanning_the_tables(tmp_path):
             ("target", "block"): "CHN-VNM|USD|2030",
         }
         for (kind, column), key in keys.items():
-            plan = store.con.execute("EXPLAIN ANALYZE " + resolve.lookup_sql(kind, column, 1), [key]).fetchall()
+            sql = where_in(resolve.LOOKUP_SELECT.format(kind=kind), column, 1)
+            plan = store.con.execute("EXPLAIN ANALYZE " + sql, [key]).fetchall()
             assert "Index Scan" in plan[0][1], (kind, column)
     finally:
         store.close()
