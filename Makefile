@@ -10,7 +10,7 @@ $(BIN)/communique: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-.PHONY: sample test lint bench bench-archive load screenshots serve clean
+.PHONY: sample test lint bench bench-archive load screenshots serve clean eval
 sample: $(BIN)/communique  ## ingest the bundled sample corpus and print a summary
 	$(BIN)/communique --db $(DB) ingest samples/corpus
 	$(BIN)/communique --db $(DB) summary
@@ -38,3 +38,6 @@ screenshots: $(BIN)/communique  ## docs/overview.png and docs/dyad.png (needs ch
 
 clean:
 	rm -rf $(VENV) .communique
+
+eval: $(BIN)/communique  ## score dev and dev2 of ../shared/eval: overall, per half, per language
+	$(BIN)/python benchmarks/evaluate.py

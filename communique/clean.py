@@ -16,6 +16,7 @@ from functools import cache
 
 from communique.document import Document
 from communique.languages import LanguageData, available, load
+from communique.metadata import read_published
 
 _URL = re.compile(r"https?://\S+")
 _PLAYER = re.compile(r"^\d{1,2}:\d{2}(\s*/\s*\d{1,2}:\d{2})?$")
@@ -135,7 +136,10 @@ def run(doc: Document) -> Document:
         text, meta = html_to_text(doc.raw)
         doc.title = doc.title or meta.get("title")
         doc.url = doc.url or meta.get("url")
-        doc.published = doc.published or meta.get("date")
+        if not doc.published:
+            doc.published, problem = read_published(meta.get("date"))
+            if problem:
+                doc.warnings.append(problem.replace("'published'", "the page's date"))
     doc.text, url = clean_text(text, data)
     doc.url = doc.url or url
     if doc.title is None and doc.text:

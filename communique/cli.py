@@ -122,6 +122,8 @@ def _count_inputs(paths: tuple[Path, ...]) -> int:
 
 
 def _print_report(report: IngestReport) -> None:
+    for problem in report.warnings:
+        err.print(f"[yellow]warning[/] {problem}", highlight=False)
     for problem in report.problems:
         err.print(f"[yellow]skipped[/] {problem}", highlight=False)
     if report.aborted:

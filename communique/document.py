@@ -103,7 +103,7 @@ class Document:
     is_html: bool = False
     source: str = ""  # file name and line the document came from, for error messages
     url: str | None = None
-    published: str | None = None  # ISO date from metadata
+    published: str | None = None  # ISO 8601 from metadata at the precision given: YYYY, YYYY-MM or YYYY-MM-DD
     language: str | None = None  # given by the input, or detected
     text: str = ""  # cleaned text, the reference for every offset
     title: str | None = None
@@ -117,6 +117,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # metadata fields dropped because they could not be read
 
     @property
     def content_hash(self) -> str:

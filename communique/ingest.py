@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from communique.document import Document
+from communique.metadata import read_published
 from communique.pipeline import Pipeline, StageError
 from communique.store import Store
 
@@ -24,7 +25,7 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 DEFAULT_MAX_BYTES = 5_000_000
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$")
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
 @dataclass
@@ -51,6 +52,7 @@ class IngestReport:
     unchanged: int = 0
     replaced: int = 0
     problems: list[InputProblem] = field(default_factory=list)
+    warnings: list[InputProblem] = field(default_factory=list)  # kept, with a field dropped
     ignored_files: int = 0
     events: int = 0
     agreements: int = 0
@@ -108,20 +110,27 @@ def _from_json_line(line: str, where: str, max_bytes: int) -> Document | InputPr
         return InputProblem(where, "needs a 'text' or 'html' string")
     if not body.strip():
         return InputProblem(where, "empty document")
-    published = obj.get("published")
-    if published is not None and not (isinstance(published, str) and _ISO_DATE.match(published.strip())):
-        return InputProblem(where, f"'published' must be an ISO date or datetime, got {published!r}")
+    warnings: list[str] = []
+    published, problem = read_published(obj.get("published"))
+    if problem:
+        warnings.append(problem)
     language = obj.get("language")
-    if language is not None and not isinstance(language, str):
-        return InputProblem(where, "'language' must be a string such as \"vi\"")
+    if language is not None and not (isinstance(language, str) and _LANGUAGE_CODE.fullmatch(language.strip())):
+        warnings.append(f"'language' ignored ({language!r}): not a language code such as \"vi\"; detecting it")
+        language = None
+    url = obj.get("url")
+    if url is not None and not isinstance(url, str):
+        warnings.append(f"'url' ignored ({url!r}): not a string")
+        url = None
     return Document(
         doc_id=str(doc_id),
         raw=body,
         is_html=text is None,
         source=where,
-        url=obj.get("url"),
-        published=published.strip() if published else None,
-        language=language,
+        url=url,
+        published=published,
+        language=language.strip().lower() if language else None,
+        warnings=warnings,
     )
 
 
@@ -198,6 +207,7 @@ def ingest(
                     fail(item)
                     continue
                 report.read += 1
+                report.warnings.extend(InputProblem(item.source or item.doc_id, w) for w in item.warnings)
                 if language and not item.language:
                     item.language = language
                 if item.content_hash in known_hashes:

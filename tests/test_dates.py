@@ -45,3 +45,80 @@ def test_year_comes_from_the_document_date_and_never_from_today():
 def test_a_dateline_is_told_apart_from_the_dates_of_the_story(pipeline, language, text, expected):
     doc = pipeline(text, language)
     assert [(d.value, d.dateline) for d in doc.dates if not d.same_day] == expected
+
+
+def relative(text, code, doc_date):
+    from communique.extract.relative_dates import find_relative_dates
+
+    return [(text[s:e], v) for s, e, v in find_relative_dates(text, code, doc_date)]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "published", "expected"),
+    [
+        ("en", "The two ministers met on Thursday in Hanoi.", "2025-03-08", [("Thursday", "2025-03-06")]),
+        ("en", "The two ministers met yesterday.", "2025-03-08", [("yesterday", "2025-03-07")]),
+        ("en", "They spoke by phone on Saturday.", "2025-03-08", [("Saturday", "2025-03-08")]),  # that very day
+        (
+            "fr",
+            "Le ministre a reçu hier son homologue, mardi dernier.",
+            "2025-03-08",
+            [("hier", "2025-03-07"), ("mardi", "2025-03-04")],
+        ),
+        ("de", "Am Montag empfing der Kanzler den Gast.", "2025-03-08", [("Montag", "2025-03-03")]),
+        (
+            "nl",
+            "Gisteren spraken de ministers, zaterdag reisde hij af.",
+            "2025-03-08",
+            [("Gisteren", "2025-03-07"), ("zaterdag", "2025-03-08")],
+        ),
+        (
+            "es",
+            "Ayer se reunieron; este lunes firmaron.",
+            "2025-03-08",
+            [("Ayer", "2025-03-07"), ("lunes", "2025-03-03")],
+        ),
+        (
+            "id",
+            "Kemarin kedua menteri bertemu, pada hari Senin.",
+            "2025-03-08",
+            [("Kemarin", "2025-03-07"), ("Senin", "2025-03-03")],
+        ),
+        (
+            "ms",
+            "Semalam menteri itu bertemu rakan sejawatnya pada Isnin.",
+            "2025-03-08",
+            [("Semalam", "2025-03-07"), ("Isnin", "2025-03-03")],
+        ),
+        (
+            "pt",
+            "O presidente recebeu nesta quarta-feira (5) o colega.",
+            "2025-03-08",
+            [("quarta-feira (5)", "2025-03-05")],
+        ),
+        ("it", "Ieri il ministro ha incontrato il collega.", "2025-03-08", [("Ieri", "2025-03-07")]),
+        (
+            "vi",
+            "Sáng nay, hai bên hội đàm; thứ Hai tuần trước là lần thứ hai.",
+            "2025-03-08",
+            [("Sáng nay", "2025-03-08"), ("thứ Hai", "2025-03-03")],
+        ),
+    ],
+)
+def test_relative_dates_resolve_against_publication(code, text, published, expected):
+    assert sorted(relative(text, code, published)) == sorted(expected)
+
+
+def test_a_weekday_with_a_month_level_publication_is_the_month_and_without_publication_nothing():
+    assert relative("They met on Thursday.", "en", "2024-01") == [("Thursday", "2024-01")]
+    assert relative("They met on Thursday and yesterday.", "en", None) == []
+
+
+def test_vietnamese_dashed_day_month():
+    assert values("Chiều 31-8, Thủ tướng tiếp Đại sứ.", "vi") == ["--08-31"]
+    assert values("Tỷ số 2-1 trong trận đấu 2024-2025.", "en") == []
+
+
+def test_a_month_level_document_date_gives_year_to_day_months():
+    assert with_year("--01-12", "2024-01") == "2024-01-12"
+    assert with_year("--12-28", "2024-01") == "2023-12-28"

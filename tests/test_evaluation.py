@@ -17,7 +17,7 @@ def test_dev_set_scores(cli, tmp_path):
     pred = tmp_path / "pred.jsonl"
     assert cli("export", "--format", "eval", "--out", str(pred)).exit_code == 0
     score = runpy.run_path(str(SHARED_EVAL / "score.py"))
-    result, _ = score["score"](score["load"](str(SHARED_EVAL / "dev" / "gold.jsonl")), score["load"](str(pred)))
+    result = score["score"](score["load"](str(SHARED_EVAL / "dev" / "gold.jsonl")), score["load"](str(pred)))[0]
     print(json.dumps(result, indent=1))
     for fact in ("events", "people", "agreements", "targets"):
         assert result[fact]["f1"] == 1.0, fact

@@ -58,7 +58,7 @@ def test_bad_lines_are_named_with_file_and_line_and_the_rest_is_stored(tmp_path)
                 "{not json",
                 json.dumps({"text": "no id"}),
                 json.dumps({"id": "empty", "text": "   "}),
-                json.dumps({"id": "date", "text": MEETING, "published": "yesterday"}),
+                json.dumps({"id": "date", "text": MEETING + " They also met on Friday.", "published": "yesterday"}),
                 json.dumps(["a", "list"]),
                 json.dumps({"id": "good2", "html": "<p>" + MEETING + "</p>"}),
             ]
@@ -67,13 +67,17 @@ def test_bad_lines_are_named_with_file_and_line_and_the_rest_is_stored(tmp_path)
     )
     with Store(tmp_path / "db.duckdb") as store:
         report = ingest([source], store)
-        assert report.stored == 2
+        assert report.stored == 3  # an unreadable 'published' is a warning: the document is kept without it
+        published = {r["doc_id"]: r["published"] for r in store.query("SELECT doc_id, published FROM documents")}
+    assert published == {"good": None, "date": None, "good2": None}
     messages = [str(p) for p in report.problems]
     assert messages[0].startswith(f"{source}:2: not valid JSON")
     assert messages[1] == f"{source}:3: missing 'id'"
     assert messages[2] == f"{source}:4: empty document"
-    assert messages[3].startswith(f"{source}:5: 'published' must be an ISO date")
-    assert messages[4] == f"{source}:6: each line must be a JSON object"
+    assert messages[3] == f"{source}:6: each line must be a JSON object"
+    assert [str(w) for w in report.warnings] == [
+        f"{source}:5: 'published' ignored ('yesterday'): 'yesterday' is not a date with a year"
+    ]
 
 
 def test_binary_undecodable_empty_too_large_unsupported_and_missing_files(tmp_path):

@@ -15,7 +15,9 @@ import re
 from functools import cache
 
 from communique.document import DateMention, Document, Span
+from communique.extract.relative_dates import find_relative_dates, month_end
 from communique.languages import LanguageData, load
+from communique.metadata import UnreadableDate, parse_published
 
 HEADER_CHARS = 600  # a date with a year this close to the top is the document's date
 # A dateline opens a wire story: a place, a comma, the date, then an agency in brackets or a dash.
@@ -23,6 +25,7 @@ _DATELINE_BEFORE = re.compile(r"\s*[^\W\d][\w .'’-]{0,40},\s*$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—:]")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}))?(?![\d/]|\.\d)")
+_DASHED = re.compile(r"(?<![\d/.\-])(\d{1,2})-(\d{1,2})(?:-(\d{4}))?(?![\d/\-]|\.\d)")
 _MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
 
 
@@ -92,6 +95,9 @@ def find_dates(text: str, data: LanguageData, start: int = 0, end: int | None = 
         add(m, int(m.group(4)) if m.group(4) else None, month, day)
     for m in _MONTH_YEAR.finditer(text, start, end):
         add(m, int(m.group(2)), int(m.group(1)), None)
+    if data.dash_dates:
+        for m in _DASHED.finditer(text, start, end):
+            add(m, int(m.group(3)) if m.group(3) else None, int(m.group(2)), int(m.group(1)))
     return sorted(found)
 
 
@@ -99,24 +105,22 @@ def _key(name: str) -> str:
     return " ".join(name.lower().rstrip(".").split())
 
 
-def parse_metadata_date(value: str | None) -> str | None:
-    """An ISO date from a metadata value ("2025-04-28", "2025-04-28T10:00:00+07:00", "28 April 2025")."""
-    if not value:
+def parse_metadata_date(value: object) -> str | None:
+    """ISO 8601 at the precision a metadata value gives, or None when it is not a date (ingest has already
+    warned about it)."""
+    try:
+        return parse_published(value)
+    except UnreadableDate:
         return None
-    m = _ISO.search(value)
-    if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
-        return m.group(0)
-    import dateparser  # slow to import; only needed for unusual metadata
-
-    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True})
-    return parsed.date().isoformat() if parsed else None
 
 
 def with_year(value: str, doc_date: str | None) -> str:
-    """Give a year-less ``--MM-DD`` the year of the document date (one less if it would be far after it)."""
-    if not value.startswith("--") or not doc_date:
+    """Give a year-less ``--MM-DD`` the year of the document date (one less if it would be far after it).
+
+    A document date known only to the month or the year counts as its last day."""
+    if not value.startswith("--") or not doc_date or doc_date.startswith("--"):
         return value
-    reference = dt.date.fromisoformat(doc_date)
+    reference = dt.date.fromisoformat(doc_date) if len(doc_date) == 10 else month_end(doc_date)
     month, day = int(value[2:4]), int(value[5:7])
     for year in (reference.year, reference.year - 1):
         try:
@@ -129,13 +133,15 @@ def with_year(value: str, doc_date: str | None) -> str:
 
 
 def document_date(doc: Document, data: LanguageData) -> str | None:
+    """The day the document speaks from: the metadata's, else a full date in the page header. A header date
+    inside a month or year the metadata gives makes it precise; otherwise the partial metadata stands."""
     published = parse_metadata_date(doc.published)
-    if published:
+    if published and len(published) == 10:
         return published
     for _, _, value in find_dates(doc.text, data, 0, min(len(doc.text), HEADER_CHARS)):
-        if len(value) == 10 and not value.startswith("--"):
+        if len(value) == 10 and not value.startswith("--") and value.startswith(published or ""):
             return value
-    return None
+    return published
 
 
 def run(doc: Document) -> Document:
@@ -155,6 +161,11 @@ def run(doc: Document) -> Document:
                 dateline=dateline,
             )
         )
+    taken = [(d.span.start, d.span.end) for d in mentions]
+    for start, end, value in find_relative_dates(doc.text, data.code, doc.doc_date):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        mentions.append(DateMention(value, doc.text[start:end], Span(doc.sentence_at(start), start, end)))
     for sentence in doc.sentences:
         m = data.same_day.search(sentence.text)
         if m:

@@ -133,6 +133,9 @@ class LanguageData:
     months: dict[str, int] = field(default_factory=dict)
     month_prefix: list[str] = field(default_factory=list)
     weekdays: re.Pattern[str] = NEVER
+    relative_days: dict[str, int] = field(default_factory=dict)  # "sáng nay" = 0, "last night" = -1
+    weekday_words: dict[str, int] = field(default_factory=dict)  # forms CLDR lacks: "thứ 2" = 0 (Monday)
+    dash_dates: bool = False  # "31-8" is a day and a month (Vietnamese), not a range or a score
 
     @property
     def locale(self) -> Locale:
@@ -240,6 +243,9 @@ def parse_language_file(path: Path) -> LanguageData:
         months=_month_names(code, get("dates.months", {})),
         month_prefix=get("dates.month_prefix", []),
         weekdays=_weekday_names(code),
+        relative_days=get("dates.relative", {}),
+        weekday_words=get("dates.weekdays", {}),
+        dash_dates=get("dates.dash_dates", False),
     )
 
 

@@ -119,8 +119,9 @@ class NewDocument(BaseModel):
     text: str | None = None
     html: str | None = None
     url: str | None = Field(default=None, max_length=2000)
-    published: str | None = Field(default=None, max_length=40)
-    language: str | None = Field(default=None, max_length=10)
+    # as in a JSONL line: any date form is read leniently, and an unreadable one is a warning, not a 422
+    published: str | int | float | None = Field(default=None, union_mode="left_to_right")
+    language: str | None = Field(default=None, max_length=35)
 
 
 class NewDocuments(BaseModel):
@@ -135,6 +136,7 @@ def _report(report) -> dict[str, Any]:
         "replaced": report.replaced,
         "skipped": report.skipped,
         "problems": [str(p) for p in report.problems],
+        "warnings": [str(p) for p in report.warnings],
         "events": report.events,
         "agreements": report.agreements,
         "targets": report.targets,

@@ -1,0 +1,146 @@
+"""Relative dates ("yesterday", "on Thursday", "sáng nay", "am Montag", "nesta quarta-feira (21)").
+
+News dates most events relative to the day it is published. The words come from data, never from code:
+weekday names from CLDR (Babel) for the document's language, "today", "yesterday" and "the day before
+yesterday" from dateparser's locale tables, and colloquial forms a language file adds (``[dates] relative``:
+"sáng nay" = 0, "last night" = -1; ``[dates] weekdays``: "thứ 2" = 0, "segunda" = 0).
+
+A weekday is the most recent such day on or before publication (a report published on a Thursday that
+says "on Thursday" means that day). When a day of the month follows it ("quarta-feira (21)") that day
+decides. With a publication date known only to the month, a weekday gives the month; with none, nothing.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import datetime as dt
+import re
+from functools import cache
+
+from babel import Locale
+
+from communique.languages import load
+
+WEEKDAY_LOOKBACK = 6  # days: "on Thursday" in a report is within the past week
+DAY_AFTER_WEEKDAY = re.compile(r"\s*,?\s*\(?\s*(?:ngày\s+)?(\d{1,2})(?:\s*\)|(?![\d/.\-]))")
+_DAY_OFFSETS = {"0 day ago": 0, "1 day ago": -1, "2 day ago": -2}
+
+
+@cache
+def _dateparser_words(code: str) -> dict[str, int]:
+    """'today', 'yesterday', 'the day before yesterday' in ``code`` from dateparser's locale data."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(code).info
+    except (KeyError, ValueError, ImportError):
+        return {}
+    words: dict[str, int] = {}
+    for key, offset in _DAY_OFFSETS.items():
+        for word in info.get("relative-type", {}).get(key, []):
+            if len(word) >= 3 and word.replace(" ", "").replace("'", "").isalpha():
+                words[word.casefold()] = offset
+    return words
+
+
+@cache
+def _weekday_names(code: str) -> dict[str, int]:
+    names: dict[str, int] = {}
+    with contextlib.suppress(ValueError, LookupError):
+        loc = Locale.parse(code)
+        for context in ("format", "stand-alone"):
+            for number, name in loc.days[context]["wide"].items():
+                names[name] = number
+    return names
+
+
+def _case_pattern(word: str) -> str:
+    """The word as written, its first letter in either case: Vietnamese "Thứ Hai" (Monday) must not match
+    "thứ hai" (second), while "thứ Hai" at a sentence's middle does."""
+    escaped = re.escape(word).replace(r"\ ", r"\s+")
+    first = word[:1]
+    if first.isalpha() and first.lower() != first.upper():
+        escaped = f"[{first.lower()}{first.upper()}]" + re.escape(word[1:]).replace(r"\ ", r"\s+")
+    return escaped
+
+
+@cache
+def patterns(code: str) -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str], dict[str, int]]:
+    """(relative-day pattern, its offsets by folded word, weekday pattern, weekday numbers by folded name)."""
+    data = load(code)
+    offsets = dict(_dateparser_words(code))
+    offsets.update({k.casefold(): int(v) for k, v in data.relative_days.items()})
+    weekdays = {name: number for name, number in _weekday_names(code).items()}
+    weekdays.update(data.weekday_words)
+    by_fold = {name.casefold(): number for name, number in weekdays.items()}
+
+    def alternation(words, exact_case: bool) -> re.Pattern[str]:
+        ordered = sorted(words, key=len, reverse=True)
+        if not ordered:
+            return re.compile(r"(?!x)x")
+        if exact_case:
+            body = "|".join(_case_pattern(w) for w in ordered)
+            return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+        body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+    return alternation(offsets, False), offsets, alternation(weekdays, True), by_fold
+
+
+def _reference(doc_date: str | None) -> tuple[dt.date | None, str | None]:
+    """The publication day, or (None, 'YYYY-MM') when only the month is known."""
+    if not doc_date:
+        return None, None
+    if len(doc_date) == 10 and not doc_date.startswith("--"):
+        return dt.date.fromisoformat(doc_date), None
+    if len(doc_date) == 7:
+        return None, doc_date
+    return None, None
+
+
+def resolve_weekday(weekday: int, doc_date: str | None, day_of_month: int | None = None) -> str | None:
+    day, month = _reference(doc_date)
+    if day is None:
+        return month  # "on Thursday" in a report of March 2024 is some day of March 2024
+    if day_of_month is not None:
+        for back in range(-7, 32):  # the nearest date with that weekday and that day of the month
+            candidate = day - dt.timedelta(days=back)
+            if candidate.weekday() == weekday and candidate.day == day_of_month:
+                return candidate.isoformat()
+    back = (day.weekday() - weekday) % 7
+    if back > WEEKDAY_LOOKBACK:
+        return None
+    return (day - dt.timedelta(days=back)).isoformat()
+
+
+def resolve_offset(offset: int, doc_date: str | None) -> str | None:
+    day, _ = _reference(doc_date)
+    if day is None:
+        return None
+    return (day + dt.timedelta(days=offset)).isoformat()
+
+
+def find_relative_dates(text: str, code: str, doc_date: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, ISO value) of each relative date in ``text`` that the publication date resolves."""
+    relative, offsets, weekday_pattern, weekdays = patterns(code)
+    found: list[tuple[int, int, str]] = []
+    for m in relative.finditer(text):
+        value = resolve_offset(offsets[" ".join(m.group().casefold().split())], doc_date)
+        if value:
+            found.append((m.start(), m.end(), value))
+    for m in weekday_pattern.finditer(text):
+        weekday = weekdays[" ".join(m.group().casefold().split())]
+        day = DAY_AFTER_WEEKDAY.match(text, m.end())
+        day_of_month = int(day.group(1)) if day and 1 <= int(day.group(1)) <= 31 else None
+        value = resolve_weekday(weekday, doc_date, day_of_month)
+        if value:
+            found.append((m.start(), day.end() if day_of_month else m.end(), value))
+    return found
+
+
+def month_end(value: str) -> dt.date:
+    """The last day of a ``YYYY-MM`` (or of a ``YYYY``): the latest a partial date can mean."""
+    year = int(value[:4])
+    month = int(value[5:7]) if len(value) >= 7 else 12
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
