@@ -19,8 +19,8 @@ STAGES: dict[str, Stage] = {
     "clean": clean.run,
     "language": language.run,
     "segment": segment.run,
+    "dates": dates.run,  # before mentions: who holds an office depends on the document's date
     "mentions": mentions.run,
-    "dates": dates.run,
     "events": events.run,
     "agreements": agreements.run,
     "targets": targets.run,

@@ -14,6 +14,8 @@ from typing import Any
 import pycountry
 from babel import Locale
 
+from communique.text import strip_diacritics
+
 EVENT_COLUMNS = (
     "cluster_id AS event_id, type, mode, countries, date, place, people, areas, n_mentions AS reports, "
     "n_documents AS documents, n_sources AS source_count, languages, first_report, last_report"
@@ -73,9 +75,14 @@ class Filters:
                 "agreement": "array_to_string(titles, ' ')" if resolved else "title",
                 "target": "coalesce(metric, '')",
             }[kind]
-            clauses.append(f"({text}) ILIKE ? ESCAPE '\\'")
-            params.append(_like(self.q))
+            clauses.append(f"{_folded(text)} ILIKE ? ESCAPE '\\'")
+            params.append(_like(strip_diacritics(self.q)))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _folded(sql: str) -> str:
+    """SQL for ``sql`` without diacritics ("Tô Lâm" is found by "To Lam", "Đỗ" by "Do"), as Python folds."""
+    return f"replace(replace(strip_accents({sql}), 'đ', 'd'), 'Đ', 'D')"
 
 
 def _like(text: str) -> str:
@@ -142,8 +149,8 @@ def documents(cur, language: str | None, q: str | None, limit: int = 50, offset:
         clauses.append("language = ?")
         params.append(language.lower())
     if q:
-        clauses.append("(text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')")
-        params += [_like(q), _like(q)]
+        clauses.append(f"({_folded('text')} ILIKE ? ESCAPE '\\' OR {_folded('title')} ILIKE ? ESCAPE '\\')")
+        params += [_like(strip_diacritics(q))] * 2
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     total = cur.execute(f"SELECT count(*) FROM documents{where}", params).fetchone()[0]
     items = _rows(

@@ -46,7 +46,11 @@ def test_every_fact_keeps_its_provenance(tmp_path):
         assert text[event["start_char"] : event["end_char"]].startswith("Pada tanggal 3 Maret")
         assert event["sentence"] == 0 and event["language"] == "id"
         people = store.query("SELECT text, value, country FROM mentions WHERE kind = 'person' ORDER BY start_char")
-        assert [(p["value"], p["country"]) for p in people] == [("Prabowo Subianto", "IDN"), ("Ishiba Shigeru", "JPN")]
+        # the name as written, and the person in his international form
+        assert [(p["text"], p["value"], p["country"]) for p in people] == [
+            ("Prabowo Subianto", "Prabowo Subianto", "IDN"),
+            ("Ishiba Shigeru", "Shigeru Ishiba", "JPN"),
+        ]
 
 
 def test_bad_lines_are_named_with_file_and_line_and_the_rest_is_stored(tmp_path):

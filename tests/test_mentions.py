@@ -1,10 +1,12 @@
 import pytest
+from conftest import Name
 
 from communique.extract.mentions import fold
 
 
 def people(doc):
-    return {(p.name, p.country) for p in doc.people}
+    """(name, state) of each person mention; names compare as the evaluation kit compares them."""
+    return [(Name(p.name), p.country) for p in doc.people]
 
 
 def test_title_country_and_name_in_indonesian(pipeline):
@@ -59,7 +61,7 @@ def test_languages_without_a_data_file_still_get_their_cldr_state_names(pipeline
 
 
 @pytest.mark.parametrize(
-    ("language", "text", "people"),
+    ("language", "text", "expected"),
     [
         (
             "es",
@@ -84,9 +86,9 @@ def test_languages_without_a_data_file_still_get_their_cldr_state_names(pipeline
         ),
     ],
 )
-def test_title_of_a_state_and_counterparts_name_their_principals(pipeline, language, text, people):
+def test_title_of_a_state_and_counterparts_name_their_principals(pipeline, language, text, expected):
     doc = pipeline(text, language)
-    assert [(p.name, p.country) for p in doc.people][: len(people)] == people
+    assert people(doc)[: len(expected)] == expected
 
 
 def test_of_words_are_skipped_only_before_a_state_or_an_office(pipeline):
@@ -98,14 +100,15 @@ def test_of_words_are_skipped_only_before_a_state_or_an_office(pipeline):
 @pytest.mark.parametrize(
     "text",
     [
-        "Prime Minister Pham Minh Chinh had a phone call with his Japanese counterpart Ishiba Shigeru.",
-        "On the sidelines of the ASEAN Summit in Kuala Lumpur, Prime Minister Pham Minh Chinh met Australian Prime "
+        "Prime Minister Hoang Van Lam had a phone call with his Japanese counterpart Ishiba Shigeru.",
+        "On the sidelines of the ASEAN Summit in Kuala Lumpur, Prime Minister Hoang Van Lam met Australian Prime "
         "Minister Anthony Albanese.",
     ],
 )
 def test_an_unqualified_leader_does_not_take_the_other_sides_state_or_the_summit_venue(pipeline, text):
+    # a name no table knows (written for the test): nothing tells his state
     doc = pipeline(text, "en")
-    assert doc.people[0].name == "Pham Minh Chinh" and doc.people[0].country is None
+    assert doc.people[0].name == "Hoang Van Lam" and doc.people[0].country is None
     assert doc.events == []  # one named state: no event rather than a false one
 
 
@@ -114,7 +117,7 @@ def test_an_unqualified_leader_does_not_take_the_other_sides_state_or_the_summit
     [
         ("Beijing, May 3 (Xinhua) -- Premier Li Qiang met Vietnamese Deputy Prime Minister Bui Thanh Son.", "CHN"),
         ("Hanoi, May 3 (VNA) – President Luong Cuong received Japanese Ambassador Ito Naoki.", "VNM"),
-        ("Tokyo, May 3 (AFP) - Prime Minister Pham Minh Chinh met Japanese Prime Minister Ishiba Shigeru.", None),
+        ("Tokyo, May 3 (AFP) - Prime Minister Hoang Van Lam met Japanese Prime Minister Ishiba Shigeru.", None),
     ],
 )
 def test_a_national_news_agency_in_the_dateline_tells_the_home_state(pipeline, text, home):

@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlparse
 
-from communique import gazetteer
+from communique import gazetteer, officeholders
 from communique.document import CityMention, CountryMention, Document, PersonMention, Span
 from communique.languages import LanguageData, load
 
@@ -365,10 +365,35 @@ def _bare_mentions(doc: Document, people: list[PersonMention], data: LanguageDat
     return found
 
 
+def apply_officeholders(doc: Document, people: list[PersonMention]) -> list[PersonMention]:
+    """Give people the table knows their state, best office and international name at the document's date,
+    and add the office holders the text names without a title ("Anwar Ibrahim and Frank-Walter Steinmeier")."""
+    table = officeholders.table()
+    for p in people:
+        holder = table.holder(p.name, doc.doc_date)
+        if holder is None:
+            continue
+        p.name = holder.name
+        p.rank = min(p.rank, holder.rank)
+        if not p.qualified:
+            p.country, p.qualified = holder.country, True
+    taken = [(p.title_start, p.span.end) for p in people]
+    found = []
+    for start, end, key in officeholders.find_names(doc.text):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        holder = table.holder(key, doc.doc_date)
+        if holder is None:
+            continue
+        span = Span(doc.sentence_at(start), start, end)
+        found.append(PersonMention(holder.name, "", holder.rank, holder.country, True, span, start))
+    return sorted(people + found, key=lambda p: p.span.start)
+
+
 def run(doc: Document) -> Document:
     data = load(doc.language)
     countries = find_countries(doc, data)
-    people = find_people(doc, data, countries)
+    people = apply_officeholders(doc, find_people(doc, data, countries))
     resolve_people(people)
     people = sorted(people + _bare_mentions(doc, people, data), key=lambda p: p.span.start)
     # A state name inside a person's name ("Đức" in "Nguyễn Minh Đức") is not a mention of that state.

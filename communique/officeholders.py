@@ -1,0 +1,163 @@
+"""Who held which office when: heads of state and government, speakers and foreign ministers.
+
+News often names a principal without title or state ("Anwar Ibrahim and Frank-Walter Steinmeier held talks",
+"Tập Cận Bình"). The shipped table ``data/officeholders.tsv`` (facts, with their sources named in the README)
+tells their state and office at the date of the report, and gives a name written in a local reading
+("Tập Cận Bình", "Lý Cường") its usual international form ("Xi Jinping", "Li Qiang").
+
+Names are matched on a *folded* copy of the text that keeps every offset (diacritics dropped character by
+character, "đ" read as "d", hyphens as spaces) and keeps case: proper names are capitalised, and lower-case
+homographs ("albanese", "petro") are words. A single-word alias is looked for only when the table lists it,
+so a given name alone ("Francis", "Anwar") never makes a principal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from communique.text import strip_diacritics
+
+OFFICE_RANK = {
+    "head_of_state": 1,
+    "party_leader": 1,
+    "head_of_government": 2,
+    "speaker": 2,
+    "vice_president": 3,
+    "foreign_minister": 3,
+}
+FORMER_RANK = 4  # a former leader still speaks for his state, below those in office
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str  # the usual international form
+    country: str  # ISO 3166-1 alpha-3
+    office: str
+    start: dt.date
+    end: dt.date | None
+
+    @property
+    def rank(self) -> int:
+        return OFFICE_RANK[self.office]
+
+    def holds(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Holder:
+    """What the table says of one name at one date."""
+
+    name: str
+    country: str
+    rank: int
+    office: str | None  # None when the person held no listed office at that date
+
+
+def fold_keep_offsets(text: str) -> str:
+    """Without diacritics and with hyphens as spaces ("Frank-Walter" = "Frank Walter"), of the same length."""
+    return strip_diacritics(text).translate(_HYPHENS)
+
+
+_HYPHENS = str.maketrans({"-": " ", "‐": " ", "–": " "})
+
+
+def name_key(name: str) -> str:
+    """How names are compared: folded, lower case, single spaces, no dots."""
+    return " ".join(fold_keep_offsets(name).replace(".", " ").casefold().split())
+
+
+def _date(value: str, end: bool = False) -> dt.date | None:
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        if not end:
+            return dt.date(parts[0], parts[1], 1)
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
+
+
+class OfficeHolders:
+    """The table, indexed by folded name and alias."""
+
+    def __init__(self, rows: list[tuple[str, str, str, str, str, list[str]]]):
+        self.terms: dict[str, list[Term]] = {}  # name key -> terms of the person(s) called so
+        self.surfaces: dict[str, str] = {}  # a searchable folded surface -> name key
+        for name, country, office, start, end, aliases in rows:
+            if office not in OFFICE_RANK:
+                raise ValueError(f"unknown office {office!r} for {name}")
+            term = Term(name, country, office, _date(start), _date(end, end=True))
+            for surface in {name, *aliases}:
+                key = name_key(surface)
+                if term not in self.terms.setdefault(key, []):
+                    self.terms[key].append(term)
+                folded = " ".join(fold_keep_offsets(surface).split())
+                if len(folded.split()) >= 2 or surface in aliases:
+                    self.surfaces[folded] = key
+
+    def holder(self, name: str, when: str | None = None) -> Holder | None:
+        """The state and rank of ``name`` at ``when`` (an ISO date of any precision, or None: any time).
+
+        A name that two states' office holders share is answered only where the date tells them apart."""
+        terms = self.terms.get(name_key(name))
+        if not terms:
+            return None
+        day = _reference_day(when)
+        current = [t for t in terms if day and t.holds(day)] or ([] if day else terms)
+        pool = current or terms
+        countries = {t.country for t in pool}
+        if len(countries) != 1:
+            return None
+        best = min(pool, key=lambda t: t.rank)
+        return Holder(best.name, best.country, best.rank if current else FORMER_RANK, best.office if current else None)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _pattern(tuple(sorted(self.surfaces, key=len, reverse=True)))
+
+
+@cache
+def _pattern(surfaces: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in surfaces)
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
+
+
+def _reference_day(when: str | None) -> dt.date | None:
+    if not when or when.startswith("--"):
+        return None
+    try:
+        return _date(when, end=True) if len(when) < 10 else dt.date.fromisoformat(when[:10])
+    except ValueError:
+        return None
+
+
+@cache
+def table() -> OfficeHolders:
+    text = (resources.files("communique.data") / "officeholders.tsv").read_text(encoding="utf-8")
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t") + [""] * 6
+        name, country, office, start, end, aliases = (c.strip() for c in cells[:6])
+        if not (name and len(country) == 3 and start):
+            raise ValueError(f"officeholders.tsv:{number}: needs name, country, office and start")
+        rows.append((name, country, office, start, end, [a.strip() for a in aliases.split("|") if a.strip()]))
+    return OfficeHolders(rows)
+
+
+def find_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name key) of each office holder's name or listed alias written in ``text``."""
+    holders = table()
+    folded = fold_keep_offsets(text)
+    return [
+        (m.start(), m.end(), holders.surfaces[" ".join(m.group().split())]) for m in holders.pattern.finditer(folded)
+    ]
