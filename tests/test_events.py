@@ -195,3 +195,33 @@ def test_a_summit_of_three_states_together_stays_one_event(pipeline):
         "en",
     )
     assert [e.countries for e in doc.events] == [["KHM", "LAO", "VNM"]]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "published", "expected"),
+    [
+        (
+            "pt",
+            "O presidente brasileiro Luiz Inácio Lula da Silva reuniu-se nesta quarta-feira (5) em Lisboa com o "
+            "primeiro-ministro português Luís Montenegro.",
+            "2025-03-07",
+            [(("BRA", "PRT"), "2025-03-05", ("Luís Montenegro", "Luiz Inácio Lula da Silva"), "Lisbon", "visit")],
+        ),
+        (
+            "it",
+            "Ieri a Roma la presidente del Consiglio Giorgia Meloni ha incontrato il presidente argentino "
+            "Javier Milei.",
+            "2025-03-07",
+            [(("ARG", "ITA"), "2025-03-06", ("Giorgia Meloni", "Javier Milei"), "Rome", "visit")],
+        ),
+        (
+            "ms",
+            "Perdana Menteri Datuk Seri Anwar Ibrahim mengadakan pertemuan dua hala dengan Presiden Indonesia Prabowo "
+            "Subianto di Jakarta pada Isnin.",
+            "2025-03-07",
+            [(("IDN", "MYS"), "2025-03-03", ("Anwar Ibrahim", "Prabowo Subianto"), "Jakarta", "visit")],
+        ),
+    ],
+)
+def test_portuguese_italian_and_malay_have_data_files(pipeline, language, text, published, expected):
+    assert events(pipeline(text, language, published=published)) == expected
