@@ -225,3 +225,24 @@ def test_a_summit_of_three_states_together_stays_one_event(pipeline):
 )
 def test_portuguese_italian_and_malay_have_data_files(pipeline, language, text, published, expected):
     assert events(pipeline(text, language, published=published)) == expected
+
+
+def test_an_encounter_told_without_a_date_takes_the_date_the_text_gave_before_it(pipeline):
+    text = (
+        "During the visit to Beijing on 15 July, H.E. Xi Jinping, President of China, met with Australian Prime "
+        "Minister Anthony Albanese. H.E. Zhao Leji, Chairman of the National People's Congress, also met with Prime "
+        "Minister Albanese."
+    )
+    doc = pipeline(text, "en")
+    assert [(e.date, tuple(sorted(map(Name, e.people)))) for e in doc.events] == [
+        ("--07-15", ("Anthony Albanese", "Xi Jinping")),
+        ("--07-15", ("Anthony Albanese", "Zhao Leji")),
+    ]
+
+
+def test_a_date_later_in_the_text_never_dates_an_earlier_encounter(pipeline):
+    text = (
+        "Prime Minister Anthony Albanese met President Xi Jinping of China.\n\n"
+        "On 20 July, the Australian Prime Minister returned to Canberra."
+    )
+    assert [e.date for e in pipeline(text, "en").events] == [None]

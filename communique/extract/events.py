@@ -41,6 +41,7 @@ class Anchor:
     visit: bool
     multilateral: bool
     span: Span
+    context_date: str | None = None  # the last date the text gave up to this sentence: "also met ..." then
 
 
 @dataclass
@@ -50,6 +51,12 @@ class Encounter:
 
     @property
     def date(self) -> str | None:
+        """The date of a sentence that reports it, else the date the text last gave before its first report
+        (a lead's "on 15 July", then "X also met Y"; a dateline or page date for an undated lead)."""
+        return self.own_date or next((a.context_date for a in self.anchors if a.context_date), None)
+
+    @property
+    def own_date(self) -> str | None:
         return next((a.date for a in self.anchors if a.date), None)
 
     @property
@@ -157,6 +164,7 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
                     visit="visit" in kinds,
                     multilateral=multilateral,
                     span=Span(sentence.index, sentence.start, sentence.end),
+                    context_date=previous_date,
                 )
             )
     return anchors
@@ -183,9 +191,9 @@ def group_encounters(anchors: list[Anchor]) -> list[Encounter]:
         key = frozenset(anchor.countries)
         same_states = [e for e in encounters if e.countries == key and _compatible(e, anchor)]
         if anchor.date:
-            match = next((e for e in same_states if e.date == anchor.date), None)
+            match = next((e for e in same_states if e.own_date == anchor.date), None)
             if match is None:
-                match = next((e for e in same_states if e.date is None), None)
+                match = next((e for e in same_states if e.own_date is None), None)
         else:
             match = same_states[-1] if same_states else None
         if match is None:
