@@ -246,3 +246,37 @@ def test_a_date_later_in_the_text_never_dates_an_earlier_encounter(pipeline):
         "On 20 July, the Australian Prime Minister returned to Canberra."
     )
     assert [e.date for e in pipeline(text, "en").events] == [None]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Presidents Luiz Inácio Lula da Silva of Brazil and Claudia Sheinbaum of Mexico discussed on Thursday in "
+            "a telephone conversation how to answer the tariffs announced by Donald Trump.",
+            [("BRA", "MEX")],
+        ),
+        (
+            "es",
+            "El presidente Gabriel Boric recibió a su homólogo de Brasil, Luiz Inácio Lula da Silva, en el Palacio de "
+            "La Moneda, y luego habló de la situación en Venezuela bajo el gobierno de Nicolás Maduro.",
+            [("BRA", "CHL")],
+        ),
+        (
+            "en",
+            "Prime Minister Anthony Albanese met President Emmanuel Macron and Chancellor Olaf Scholz in Paris.",
+            [("AUS", "FRA"), ("AUS", "DEU")],  # met A and B: one encounter each
+        ),
+    ],
+)
+def test_a_leader_named_later_in_a_meeting_sentence_is_its_topic_not_a_participant(pipeline, language, text, expected):
+    assert [tuple(e.countries) for e in pipeline(text, language, published="2025-01-24").events] == expected
+
+
+def test_met_a_and_b_with_different_offices_is_one_encounter_each(pipeline):
+    text = "On 15 July, Prime Minister Anthony Albanese met President Xi Jinping and Premier Li Qiang in Beijing."
+    assert sorted(events(pipeline(text, "en"))) == [
+        (("AUS", "CHN"), "--07-15", ("Anthony Albanese", "Li Qiang"), "Beijing", "visit"),
+        (("AUS", "CHN"), "--07-15", ("Anthony Albanese", "Xi Jinping"), "Beijing", "visit"),
+    ]

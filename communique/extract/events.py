@@ -107,16 +107,62 @@ def _place(doc: Document, data: LanguageData, index: int) -> tuple[str | None, s
 
 
 def _partners(
-    doc: Document, data: LanguageData, text: str, countries: set[str], people: list[PersonMention]
+    doc: Document,
+    data: LanguageData,
+    text: str,
+    countries: set[str],
+    people: list[PersonMention],
+    subjects: list[PersonMention],
+    objects: list[PersonMention],
 ) -> list[tuple[set[str], list[PersonMention]]]:
     """The encounters of one sentence: all its states together, or, when one side met several partners
-    separately ("had separate meetings with A and B", "lần lượt tiếp"), that side with each partner."""
+    separately ("had separate meetings with A and B", "lần lượt tiếp") or met a list of principals ("met
+    President A and Prime Minister B"), that side with each partner."""
+    host_states = {p.country for p in subjects}
+    if len(host_states) == 1 and len(objects) >= 2 and not host_states & {p.country for p in objects}:
+        return [(host_states | {o.country}, subjects + [o]) for o in objects if o.country]
     if len(countries) < 3 or not data.separately.search(text):
         return [(countries, people)]
     host = people[0].country if people and people[0].country else doc.home_country
     if host not in countries:
         return [(countries, people)]
     return [({host, other}, [p for p in people if p.country in (host, other)]) for other in sorted(countries - {host})]
+
+
+COORDINATION_GAP = 40  # characters between two names of one list: "A of Brazil and B"
+
+
+def _coordinated(doc: Document, data: LanguageData, before: PersonMention, after: PersonMention) -> bool:
+    """Whether two names are items of one list ("Lula of Brazil and Sheinbaum", "A, B and C")."""
+    gap = doc.text[before.span.end : after.title_start]
+    if len(gap) > COORDINATION_GAP or any(c in gap for c in ";:()\"“”"):
+        return False
+    words = {w.casefold() for w in re.findall(r"\w+", gap)}
+    return "," in gap or bool(words & {c.casefold() for c in data.title_connectors})
+
+
+def _sides(
+    doc: Document, data: LanguageData, people: list[PersonMention], trigger: int
+) -> tuple[list[PersonMention], list[PersonMention]]:
+    """The two sides of a meeting sentence: the subjects before the trigger and the objects after it, which
+    are the first name after it and the names listed together with it ("met A, B and C")."""
+    subjects = [p for p in people if p.span.end <= trigger]
+    after = [p for p in people if p.span.start >= trigger]
+    objects = after[:1]
+    for before, following in zip(after, after[1:], strict=False):
+        if not _coordinated(doc, data, before, following):
+            break
+        objects.append(following)
+    return subjects, objects
+
+
+def _participants(subjects: list[PersonMention], objects: list[PersonMention]) -> list[PersonMention]:
+    """Who takes part when a meeting sentence names people of three or more states: the subjects and, unless
+    they already are two sides ("A and B discussed by phone"), the objects. A leader named later in the
+    sentence is its topic ("... then spoke of the situation in Venezuela under Nicolás Maduro")."""
+    if len({p.country for p in subjects}) >= 2:
+        return subjects
+    return subjects + objects
 
 
 def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
@@ -132,6 +178,9 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
         if not triggers:
             continue
         people = [p for p in doc.people if p.span.sentence == sentence.index]
+        subjects, objects = _sides(doc, data, people, sentence.start + triggers[0][1].start())
+        if len({p.country for p in people}) >= 3 and not data.separately.search(text):
+            people = _participants(subjects, objects)
         countries = {p.country for p in people if p.country}
         for kind, m in triggers:
             if kind != "visit":
@@ -151,7 +200,7 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
         place, place_country = _place(doc, data, sentence.index)
         kinds = {k for k, _ in triggers}
         multilateral = bool(data.multilateral.search(text))
-        for states, present in _partners(doc, data, text, countries, people):
+        for states, present in _partners(doc, data, text, countries, people, subjects, objects):
             anchors.append(
                 Anchor(
                     sentence=sentence.index,
