@@ -280,3 +280,39 @@ def test_met_a_and_b_with_different_offices_is_one_encounter_each(pipeline):
         (("AUS", "CHN"), "--07-15", ("Anthony Albanese", "Li Qiang"), "Beijing", "visit"),
         (("AUS", "CHN"), "--07-15", ("Anthony Albanese", "Xi Jinping"), "Beijing", "visit"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Prime Minister Anthony Albanese arrived in Jakarta on 3 March. He held talks with President Prabowo "
+            "Subianto on the same day.",
+            [(("AUS", "IDN"), ("Anthony Albanese", "Prabowo Subianto"))],
+        ),
+        (
+            "it",
+            "La presidente del Consiglio Giorgia Meloni lavora a Roma. Una telefonata con il cancelliere tedesco Olaf "
+            "Scholz, un'altra con il presidente ucraino Volodymyr Zelensky.",
+            [
+                (("DEU", "ITA"), ("Giorgia Meloni", "Olaf Scholz")),
+                (("ITA", "UKR"), ("Giorgia Meloni", "Volodymyr Zelensky")),
+            ],
+        ),
+    ],
+)
+def test_a_meeting_sentence_without_a_subject_is_the_last_subjects_or_the_protagonists(
+    pipeline, language, text, expected
+):
+    doc = pipeline(text, language, published="2025-03-04")
+    assert [(tuple(e.countries), tuple(sorted(map(Name, e.people)))) for e in doc.events] == expected
+
+
+def test_titles_with_of_the_and_an_office_name(pipeline):
+    doc = pipeline(
+        "The President met the Chancellor of the Federal Republic of Germany, Jonas Weber, and the Chairman of "
+        "the National People's Congress, Wu Ming.",
+        "en",
+    )
+    assert [(p.name, p.country) for p in doc.people] == [("Jonas Weber", "DEU"), ("Wu Ming", None)]

@@ -135,7 +135,7 @@ COORDINATION_GAP = 40  # characters between two names of one list: "A of Brazil 
 def _coordinated(doc: Document, data: LanguageData, before: PersonMention, after: PersonMention) -> bool:
     """Whether two names are items of one list ("Lula of Brazil and Sheinbaum", "A, B and C")."""
     gap = doc.text[before.span.end : after.title_start]
-    if len(gap) > COORDINATION_GAP or any(c in gap for c in ";:()\"“”"):
+    if len(gap) > COORDINATION_GAP or any(c in gap for c in ';:()"“”'):
         return False
     words = {w.casefold() for w in re.findall(r"\w+", gap)}
     return "," in gap or bool(words & {c.casefold() for c in data.title_connectors})
@@ -150,10 +150,42 @@ def _sides(
     after = [p for p in people if p.span.start >= trigger]
     objects = after[:1]
     for before, following in zip(after, after[1:], strict=False):
-        if not _coordinated(doc, data, before, following):
+        if not (_coordinated(doc, data, before, following) or _after_with(doc, data, following)):
             break
-        objects.append(following)
+        objects.append(following)  # "met A, B and C"; "a call with A, another with B"
     return subjects, objects
+
+
+WITH_WORDS_BEFORE = 3  # "with", "with the", "con il presidente": the with-word is among the last words
+
+
+def _after_with(doc: Document, data: LanguageData, person: PersonMention) -> bool:
+    """Whether the person is named as somebody's counterpart: "with" just before him or his title."""
+    words = re.findall(r"\w+", doc.text[max(0, person.title_start - 30) : person.title_start])
+    return bool({w.casefold() for w in words[-WITH_WORDS_BEFORE:]} & {w.casefold() for w in data.with_words})
+
+
+def protagonist(doc: Document, data: LanguageData) -> PersonMention | None:
+    """The leader a report follows, the unnamed subject of "He held talks with X" or "Una telefonata con X"
+    when no earlier meeting sentence named one: the most named principal who is nobody's counterpart ("with
+    X"), of the home state where it is known."""
+    candidates = [p for p in doc.people if p.country and p.rank <= 2 and not _after_with(doc, data, p)]
+    if not candidates:
+        return None
+    counts = Counter(p.name for p in candidates)
+    return min(candidates, key=lambda p: (p.country != doc.home_country, -counts[p.name], p.rank, p.span.start))
+
+
+def _stand_in(
+    last_subjects: list[PersonMention], lead: PersonMention | None, objects: list[PersonMention]
+) -> PersonMention | None:
+    """Who meets the objects of a sentence that names no subject: the subject of the last meeting sentence,
+    else the report's protagonist, provided he is of another state than they."""
+    states = {p.country for p in objects}
+    for candidate in [*last_subjects[:1], lead]:
+        if candidate is not None and candidate.country and candidate.country not in states:
+            return candidate
+    return None
 
 
 def _participants(subjects: list[PersonMention], objects: list[PersonMention]) -> list[PersonMention]:
@@ -168,6 +200,8 @@ def _participants(subjects: list[PersonMention], objects: list[PersonMention]) -
 def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
     anchors: list[Anchor] = []
     previous_date: str | None = None
+    lead = protagonist(doc, data)
+    last_subjects: list[PersonMention] = []
     for sentence in doc.sentences:
         text = sentence.text
         triggers = [(k, m) for k, m in _triggers(data, text) if not _is_planned(data, text, m.start())]
@@ -179,6 +213,13 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
             continue
         people = [p for p in doc.people if p.span.sentence == sentence.index]
         subjects, objects = _sides(doc, data, people, sentence.start + triggers[0][1].start())
+        if subjects:
+            last_subjects = subjects
+        elif objects and _after_with(doc, data, objects[0]):
+            stand_in = _stand_in(last_subjects, lead, objects)
+            if stand_in is not None:
+                subjects = [stand_in]
+                people = [stand_in, *people]
         if len({p.country for p in people}) >= 3 and not data.separately.search(text):
             people = _participants(subjects, objects)
         countries = {p.country for p in people if p.country}

@@ -25,6 +25,7 @@ from communique.languages import LanguageData, load
 
 _TOKEN = re.compile(r"[^\W\d_][\w\-]*(?:['’][^\W\d_s][\w]*)?|\d+|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_TOKEN = re.compile(r"['’]s(?!\w)")
 MAX_NAME_TOKENS = 5
 SCAN_TOKENS = 16
 
@@ -104,14 +105,18 @@ def _particle_leads_to_name(
     return False
 
 
-def _leads_to_state_or_office(text: str, at: int, countries: list[CountryMention], org_words: set[str]) -> bool:
-    """Whether the next word names a state or is a capitalised word of an office ("Affaires", "Defensa")."""
-    following = _TOKEN.search(text, at)
-    if not following:
-        return False
-    if _country_at(countries, following.start()):
-        return True
-    return _is_capitalised(following.group()) and following.group().casefold() in org_words
+def _leads_to_state_or_office(
+    text: str, at: int, countries: list[CountryMention], org_words: set[str], skip: set[str] = frozenset()
+) -> bool:
+    """Whether the next word (after articles such as "the" in "of the") names a state or is a capitalised word
+    of an office ("Affaires", "Defensa", "Federal Republic")."""
+    for following in _TOKEN.finditer(text, at):
+        if following.group().casefold() in skip:
+            continue
+        if _country_at(countries, following.start()):
+            return True
+        return _is_capitalised(following.group()) and following.group().casefold() in org_words
+    return False
 
 
 def _person_after_title(
@@ -127,7 +132,7 @@ def _person_after_title(
     title_spans = [(t.start(), t.end()) for t in titles]
     connectors = {c.casefold() for c in data.title_connectors}
     org_words = {w.casefold() for w in data.org_words}
-    of_words = {w.casefold() for w in data.of_words}
+    of_words = {word.casefold() for w in data.of_words for word in w.split()}  # "of the" is two tokens
     particles = {w.casefold() for w in data.name_particles}
     posted_to = {w.casefold() for w in data.posted_to}
     posted: Span | None = None  # where the state an envoy is posted to is named
@@ -152,6 +157,7 @@ def _person_after_title(
             continue
         break
     name: list[re.Match[str]] = []
+    office_named = False  # an office's own words followed the title ("of the National Assembly")
     pos = title.end()
     seen = 0
     for tok in _TOKEN.finditer(text, pos, sentence_end):
@@ -177,12 +183,14 @@ def _person_after_title(
                 continue  # the state an envoy is posted to is not his own
             qualifier = in_country.code
             continue
+        if not name and _POSSESSIVE_TOKEN.match(text, start - 1 if word == "s" else start):
+            continue  # "People's Congress" in an office: the possessive is part of it, not a stop
         if not word[0].isalpha():
             if name:
                 break
             if word == "," and seen == 1 or word in "-–":
                 continue  # "Perdana Menteri Tiongkok, Li Qiang, menegaskan"
-            if word == "," and qualifier:
+            if word == "," and (qualifier or office_named):  # "Chairman of the National Assembly, X"
                 continue
             return None
         if not _is_capitalised(word):
@@ -199,10 +207,13 @@ def _person_after_title(
                 if host:
                     posted = host.span
                     continue  # "Duta Besar Vietnam untuk Indonesia Ta Van Thong"
-            if word.casefold() in of_words and _leads_to_state_or_office(text, tok.end(), countries, org_words):
+            if word.casefold() in of_words and _leads_to_state_or_office(
+                text, tok.end(), countries, org_words, of_words
+            ):
                 continue  # "presidente de Vietnam, Luong Cuong", "ministre des Affaires étrangères du Japon"
             return None
         if word.casefold() in org_words and not name:
+            office_named = True
             continue
         name.append(tok)
         if len(name) >= MAX_NAME_TOKENS:

@@ -111,6 +111,7 @@ class LanguageData:
     separately: re.Pattern[str] = NEVER  # "had separate meetings with A and B": one encounter per partner
     locative: list[str] = field(default_factory=list)
     visit_to: list[str] = field(default_factory=list)
+    with_words: list[str] = field(default_factory=list)  # "with" before a counterpart: "held talks with X"
     # agreements
     signing: re.Pattern[str] = NEVER
     document_nouns: re.Pattern[str] = NEVER
@@ -225,6 +226,7 @@ def parse_language_file(path: Path) -> LanguageData:
         separately=terms_pattern(get("events.separately", [])),
         locative=get("events.locative", []),
         visit_to=get("events.visit_to", []),
+        with_words=get("events.with_words", []),
         signing=terms_pattern(get("agreements.signing", [])),
         document_nouns=terms_pattern(get("agreements.documents", [])),
         quantifiers=terms_pattern(get("agreements.quantifiers", [])),
