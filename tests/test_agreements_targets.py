@@ -208,3 +208,45 @@ def test_titles_joined_by_and_are_separate_agreements_unless_and_joins_their_top
 )
 def test_french_elided_articles_before_a_title(pipeline, text, expected):
     assert titles(pipeline(text, "fr")) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "President Joko Widodo received Prime Minister Anthony Albanese in Jakarta. One of the key agreements "
+            "signed was the Memorandum of Understanding on Cooperation in the Field of Energy.",
+            ["Memorandum of Understanding on Cooperation in the Field of Energy"],
+        ),
+        (
+            "en",
+            "Prime Minister Anthony Albanese met President Xi Jinping in Beijing. Consistent with the Statement on "
+            "Joint Outcomes issued in Canberra in June 2024, the two sides reaffirmed their partnership.",
+            ["Statement on Joint Outcomes"],
+        ),
+        (
+            "pt",
+            "O presidente Lula reuniu-se com o presidente chileno Gabriel Boric em Santiago. Durante o encontro, foi "
+            "assinado um tratado sobre extradição.",
+            ["tratado sobre extradição"],
+        ),
+    ],
+)
+def test_passive_and_copular_signings_name_their_titles(pipeline, language, text, expected):
+    assert titles(pipeline(text, language)) == expected
+
+
+def test_alike_titles_in_a_list_are_separate_agreements(pipeline):
+    text = (
+        "Presiden Prabowo Subianto bertemu Presiden Xi Jinping di Beijing.\n\n"
+        "Dokumen yang ditandatangani adalah:\n\n"
+        "1. Memorandum Saling Pengertian tentang Kerja Sama Sumber Daya Mineral\n\n"
+        "2. Memorandum Saling Pengertian tentang Kerja Sama Bidang Sumber Daya Air\n\n"
+        "3. Pedoman Kerja Teknis untuk Perikanan Berkelanjutan"
+    )
+    assert titles(pipeline(text, "id")) == [
+        "Memorandum Saling Pengertian tentang Kerja Sama Sumber Daya Mineral",
+        "Memorandum Saling Pengertian tentang Kerja Sama Bidang Sumber Daya Air",
+        "Pedoman Kerja Teknis untuk Perikanan Berkelanjutan",
+    ]

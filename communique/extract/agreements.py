@@ -11,7 +11,6 @@ states named in the title when it names two, else the states of the encounter th
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from communique.document import Agreement, Document, Span
@@ -111,6 +110,47 @@ def _running_text_agreements(doc: Document, data: LanguageData) -> list[tuple[st
     return found
 
 
+def _title_case_span(text: str, at: int, links: set[str]) -> str:
+    """The Title Case words from ``at``: capitalised words, numbers and the small linking words between them,
+    up to the first other word or clause punctuation."""
+    words: list[str] = []
+    for m in re.finditer(r"\S+", text[at:]):
+        core = m.group().strip('.,;:()"“”')
+        if not core or not (core[0].isupper() or core[0].isdigit() or core.casefold() in links):
+            break
+        words.append(core)
+        if core != m.group().rstrip("."):
+            break  # "..., " or "...;" closes it
+    while words and words[-1].casefold() in links:
+        words.pop()
+    return " ".join(words)
+
+
+def _titled_references(doc: Document, data: LanguageData) -> list[tuple[str, int]]:
+    """Titled documents anywhere in a sentence that signs, exchanges or adopts something: the passive and
+    copular shapes ("One of the key agreements signed was the Memorandum of Understanding on ...", "the
+    Statement on Joint Outcomes issued in Canberra"). Only where titles are written in Title Case, which is
+    what tells a title ("the Memorandum of Understanding on Energy Cooperation") from a description."""
+    if not data.title_links:
+        return []
+    links = {w.casefold() for w in data.title_links}
+    found = []
+    for sentence in doc.sentences:
+        text = sentence.text
+        verbs = [
+            v for v in data.signing.finditer(text) if not data.planned.search(text[max(0, v.start() - 30) : v.start()])
+        ]
+        if not verbs:
+            continue
+        for noun in data.document_nouns.finditer(text):
+            if not text[noun.start()].isupper():
+                continue
+            title = _title_case_span(text, noun.start(), links)
+            if len(title.split()) >= 2 and len(title) > len(noun.group()):
+                found.append((title, sentence.start + noun.start()))
+    return found
+
+
 def _split_joined_titles(title: str, data: LanguageData, skip: set[str]) -> list[tuple[str, int]]:
     """Titles joined by "and" ("a Memorandum on rice trade and an Agreement on tourism"), with their offsets.
 
@@ -143,8 +183,11 @@ def _before_date(doc: Document, data: LanguageData, title: str, start: int, skip
 
 
 def _same_title(a: str, b: str) -> bool:
-    a, b = fold(a), fold(b)
-    return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+    """One agreement told twice: the same title, or one title inside the other (a caption that quotes it).
+    Two memoranda whose titles differ by their subject ("... on Mineral Resources", "... on Water Resources")
+    are two agreements however alike they read."""
+    a, b = " ".join(fold(a).split()), " ".join(fold(b).split())
+    return a in b or b in a
 
 
 def _parties(doc: Document, start: int, end: int) -> list[str]:
@@ -170,7 +213,8 @@ def _parties(doc: Document, start: int, end: int) -> list[str]:
 
 def build_agreements(doc: Document, data: LanguageData) -> list[Agreement]:
     agreements: list[Agreement] = []
-    for title, start in _list_agreements(doc, data) + _running_text_agreements(doc, data):
+    candidates = _list_agreements(doc, data) + _running_text_agreements(doc, data) + _titled_references(doc, data)
+    for title, start in candidates:
         if any(_same_title(title, a.title) for a in agreements):
             continue
         parties = _parties(doc, start, start + len(title))

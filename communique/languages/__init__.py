@@ -118,6 +118,7 @@ class LanguageData:
     quantifiers: re.Pattern[str] = NEVER
     title_skip: list[str] = field(default_factory=list)
     titles_capitalised: bool = True
+    title_links: list[str] = field(default_factory=list)  # "of", "on" inside a Title Case title
     clause_end: list[str] = field(default_factory=list)
     list_intro: re.Pattern[str] = NEVER
     # targets
@@ -232,6 +233,7 @@ def parse_language_file(path: Path) -> LanguageData:
         quantifiers=terms_pattern(get("agreements.quantifiers", [])),
         title_skip=get("agreements.title_skip", []),
         titles_capitalised=get("agreements.titles_capitalised", True),
+        title_links=get("agreements.title_links", []),
         clause_end=get("agreements.clause_end", []),
         list_intro=terms_pattern(get("agreements.list_intro", [])),
         target_cues=terms_pattern(get("targets.cues", [])),
