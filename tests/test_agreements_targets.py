@@ -250,3 +250,40 @@ def test_alike_titles_in_a_list_are_separate_agreements(pipeline):
         "Memorandum Saling Pengertian tentang Kerja Sama Bidang Sumber Daya Air",
         "Pedoman Kerja Teknis untuk Perikanan Berkelanjutan",
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "pt",
+            "O presidente Lula recebeu o presidente chileno Gabriel Boric. Os dois países pretendem elevar o comércio "
+            "bilateral a 20 bilhões de dólares até 2030.",
+            (20e9, "USD", 2030),
+        ),
+        (
+            "ms",
+            "Perdana Menteri Anwar Ibrahim bertemu Presiden Prabowo Subianto. Kedua-dua negara menyasarkan "
+            "perdagangan RM127 bilion menjelang 2030.",
+            (127e9, "MYR", 2030),
+        ),
+        (
+            "it",
+            "La presidente del Consiglio Giorgia Meloni ha incontrato il presidente Lula. L'obiettivo è portare "
+            "l'interscambio a 15 miliardi di euro entro il 2027.",
+            (15e9, "EUR", None),
+        ),
+        (
+            "en",
+            "President Erdogan met President El Sisi in Ankara. The two sides plan to boost trade from the current "
+            "$10 billion to $15 billion, and to USD 8 bn next year, up from last year's USD 6.6 bn.",
+            None,
+        ),
+    ],
+)
+def test_scale_words_and_currencies_from_cldr_and_baselines_are_not_goals(pipeline, language, text, expected):
+    found = targets(pipeline(text, language, published="2024-09-05"))
+    if expected is None:  # the English case: two goals, neither baseline
+        assert found == [(15e9, "USD", None), (8e9, "USD", 2025)]
+    else:
+        assert found[:1] == [expected]

@@ -12,6 +12,7 @@ states named in the title when it names two, else the states of the encounter th
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from communique.document import Agreement, Document, Span
 from communique.extract.mentions import fold
@@ -208,6 +209,11 @@ def _parties(doc: Document, start: int, end: int) -> list[str]:
     states = named | ({doc.home_country} if doc.home_country else set())
     if len(states) < 2:
         states |= {c.code for c in doc.countries if c.span.sentence == sentence}
+    if len(states) < 2:  # "the two sides" of a report that tells no encounter: the two states it is about
+        counts = Counter([c.code for c in doc.countries] + [p.country for p in doc.people if p.country])
+        top = [code for code, _ in counts.most_common(2)]
+        if len(top) == 2 and (not states or states <= set(top)):
+            states = set(top)
     return sorted(states)
 
 

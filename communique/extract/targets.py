@@ -16,7 +16,9 @@ from communique.document import Document, Span, Target
 from communique.extract.agreements import _parties
 from communique.languages import LanguageData, load
 
-_NUMBER = re.compile(r"(?<![\w.,+])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\d]|[.,]\d)")
+# A number, which a currency code or symbol may touch ("USD30", "RM127", "R$12"), but no lower-case word.
+_NUMBER = re.compile(r"(?<![\d.,+_])(?<![^\W\d_](?<![A-Z$€£¥]))(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\d]|[.,]\d)")
+BASELINE_WINDOW = 25  # "from the current $10 billion": a baseline word this close before the amount
 YEAR_WINDOW = 60
 YEAR_BEFORE_WINDOW = 40  # a "by"-year this close before the amount, in the same clause, when none follows
 CUE_WINDOW = 120  # a goal word this far before the amount, in the same clause, makes it a target
@@ -35,6 +37,44 @@ def _unit_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
     before = re.compile(rf"({alternation([c for c in data.currencies if not c.isalpha() or c.isupper()])})\s*$")
     year = re.compile(rf"(?<!\w)(?:{alternation(data.by_year)})\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
     return scale, after, before, year
+
+
+@cache
+def _relative_years(code: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    """ "next year", "this year", "tahun depan", "năm tới": years counted from the document's, from
+    dateparser's locale data and the language file's ``[targets] relative_years``."""
+    words: dict[str, int] = {}
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(code).info.get("relative-type", {})
+    except (KeyError, ValueError, ImportError):
+        info = {}
+    for key, offset in (("0 year ago", 0), ("in 1 year", 1)):
+        for word in info.get(key, []):
+            if len(word) >= 6:  # "this yr", "thn ini" are forms a headline uses, not a pledge
+                words[word.casefold()] = offset
+    words.update({k.casefold(): int(v) for k, v in load(code).relative_years.items()})
+    if not words:
+        return re.compile(r"(?!x)x"), {}
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), words
+
+
+def _is_baseline(text: str, start: int, data: LanguageData) -> bool:
+    """Whether the amount is where a change starts from ("from the current $10 billion to ...", "up from
+    last year's USD 6.6 bn"): the goal is the other amount."""
+    before = text[max(0, start - BASELINE_WINDOW) : start]
+    return any(not re.search(r"\d", before[m.end() :]) for m in _baseline_pattern(data.code).finditer(before))
+
+
+@cache
+def _baseline_pattern(code: str) -> re.Pattern[str]:
+    words = load(code).baseline
+    if not words:
+        return re.compile(r"(?!x)x")
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def parse_number(text: str, decimal_separator: str) -> float:
@@ -64,7 +104,7 @@ def find_targets(doc: Document, data: LanguageData) -> list[Target]:
             if any(s <= absolute < e for s, e in date_spans) or _OPEN_QUOTE.search(text[: m.start()]):
                 continue  # part of a date, or a quoted name or slogan ("the “6 more” orientation")
             clause = re.split(r"[;:]", text[max(0, m.start() - CUE_WINDOW) : m.start()])[-1]
-            if not data.target_cues.search(clause):
+            if not data.target_cues.search(clause) or _is_baseline(text, m.start(), data):
                 continue
             try:
                 value = parse_number(m.group(1), data.decimal_separator)
@@ -96,6 +136,12 @@ def find_targets(doc: Document, data: LanguageData) -> list[Target]:
                 before = re.split(r"[;:,]", text[max(0, m.start() - YEAR_BEFORE_WINDOW) : m.start()])[-1]
                 year_match = list(year_re.finditer(before))[-1] if year_re.search(before) else None
             year = int(year_match.group(1)) if year_match else None
+            if year is None and doc.doc_date and doc.doc_date[:4].isdigit():
+                relative, offsets = _relative_years(data.code)
+                following = re.search(r"\d", text[end : end + YEAR_WINDOW])  # up to the next amount
+                named = relative.search(text, end, end + (following.start() if following else YEAR_WINDOW))
+                if named:  # "to USD 8 bn next year"
+                    year = int(doc.doc_date[:4]) + offsets[" ".join(named.group().casefold().split())]
             if year is not None and year == int(value) and not scale:
                 continue
             if any(t.value == value and t.unit == unit and t.year == year for t in targets):

@@ -24,6 +24,8 @@ from pathlib import Path
 
 from babel import Locale
 
+from communique.languages import cldr
+
 AREAS = (
     "politics_diplomacy",
     "defense_security",
@@ -128,6 +130,8 @@ class LanguageData:
     percent: list[str] = field(default_factory=list)
     by_year: list[str] = field(default_factory=list)
     per_year: list[str] = field(default_factory=list)
+    baseline: list[str] = field(default_factory=list)  # "from", "up from": where a change starts, not its goal
+    relative_years: dict[str, int] = field(default_factory=dict)  # "năm tới" = 1: forms dateparser lacks
     not_counted: re.Pattern[str] = NEVER
     # areas
     areas: dict[str, re.Pattern[str]] = field(default_factory=dict)
@@ -237,11 +241,13 @@ def parse_language_file(path: Path) -> LanguageData:
         clause_end=get("agreements.clause_end", []),
         list_intro=terms_pattern(get("agreements.list_intro", [])),
         target_cues=terms_pattern(get("targets.cues", [])),
-        scales={k.lower(): float(v) for k, v in get("targets.scales", {}).items()},
-        currencies=get("targets.currencies", {}),
+        scales={**cldr.scale_words(code), **{k.lower(): float(v) for k, v in get("targets.scales", {}).items()}},
+        currencies={**cldr.currency_words(code), **get("targets.currencies", {})},
         percent=get("targets.percent", []),
         by_year=get("targets.by_year", []),
         per_year=get("targets.per_year", []),
+        baseline=get("targets.baseline", []),
+        relative_years=get("targets.relative_years", {}),
         not_counted=terms_pattern(get("targets.not_counted", [])),
         areas={area: terms_pattern(words, whole_words=False) for area, words in areas_raw.items()},
         months=_month_names(code, get("dates.months", {})),
@@ -277,5 +283,7 @@ def load(code: str | None) -> LanguageData:
             with contextlib.suppress(ValueError, LookupError):
                 data.months.update(_month_names(base, {}))
             data.weekdays = _weekday_names(base)
+            data.scales = {**cldr.scale_words(base), **data.scales}
+            data.currencies = {**cldr.currency_words(base), **data.currencies}
         return data
     return parse_language_file(path)
