@@ -8,7 +8,8 @@ tells their state and office at the date of the report, and gives a name written
 Names are matched on a *folded* copy of the text that keeps every offset (diacritics dropped character by
 character, "đ" read as "d", hyphens as spaces) and keeps case: proper names are capitalised, and lower-case
 homographs ("albanese", "petro") are words. A single-word alias is looked for only when the table lists it,
-so a given name alone ("Francis", "Anwar") never makes a principal.
+so a given name alone ("Francis", "Anwar") never makes a principal. An alias written ``~Anwar`` is looked up
+(after a title: "Perdana Menteri Anwar") but never searched for on its own.
 """
 
 from __future__ import annotations
@@ -95,12 +96,12 @@ class OfficeHolders:
             if office not in OFFICE_RANK:
                 raise ValueError(f"unknown office {office!r} for {name}")
             term = Term(name, country, office, _date(start), _date(end, end=True))
-            for surface in {name, *aliases}:
+            for surface in {name, *(a.lstrip("~") for a in aliases)}:
                 key = name_key(surface)
                 if term not in self.terms.setdefault(key, []):
                     self.terms[key].append(term)
                 folded = " ".join(fold_keep_offsets(surface).split())
-                if len(folded.split()) >= 2 or surface in aliases:
+                if len(folded.split()) >= 2 or surface in aliases:  # "~Anwar": looked up, never searched
                     self.surfaces[folded] = key
 
     def holder(self, name: str, when: str | None = None) -> Holder | None:

@@ -316,3 +316,17 @@ def test_titles_with_of_the_and_an_office_name(pipeline):
         "en",
     )
     assert [(p.name, p.country) for p in doc.people] == [("Jonas Weber", "DEU"), ("Wu Ming", None)]
+
+
+def test_a_visitor_received_by_several_hosts_meets_each(pipeline):
+    text = (
+        "Chairman of the National People's Congress Zhao Leji began an official visit to Vietnam on 30 August. "
+        "Zhao was received by General Secretary To Lam and State President Luong Cuong, and had a meeting with "
+        "Prime Minister Pham Minh Chinh."
+    )
+    doc = pipeline(text, "en", published="2025-09-01")
+    assert sorted(tuple(sorted(map(Name, e.people))) for e in doc.events) == [
+        ("Lương Cường", "Zhao Leji"),
+        ("Phạm Minh Chính", "Zhao Leji"),
+        ("Tô Lâm", "Zhao Leji"),
+    ]

@@ -145,3 +145,29 @@ def test_a_national_news_agency_in_the_dateline_tells_the_home_state(pipeline, t
 def test_an_envoy_keeps_his_own_state_not_the_one_he_is_posted_to(pipeline, language, text, envoy):
     doc = pipeline(text, language)
     assert (doc.people[-1].name, doc.people[-1].country) == envoy
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "President, Donald J. Trump spoke with President Muhammadu Buhari.",
+            [("Donald Trump", "USA"), ("Muhammadu Buhari", "NGA")],
+        ),
+        (
+            "Premier Li Qiang received The Hon Anthony Albanese MP, Prime Minister of Australia.",
+            [("Li Qiang", "CHN"), ("Anthony Albanese", "AUS")],
+        ),
+        (
+            "Meeting with Angolan President João Lourenço, the Prime Minister praised the ties.",
+            [("João Lourenço", "AGO")],
+        ),
+    ],
+)
+def test_initials_honorifics_and_demonyms(pipeline, text, expected):
+    assert people(pipeline(text, "en", published="2025-02-10"))[: len(expected)] == expected
+
+
+def test_a_given_name_after_a_title_is_looked_up_but_never_searched_alone(pipeline):
+    doc = pipeline("Perdana Menteri Anwar menerima kunjungan Presiden Prabowo. Anwar juga bertemu pelajar.", "ms")
+    assert people(doc) == [("Anwar Ibrahim", "MYS"), ("Prabowo Subianto", "IDN")]

@@ -215,7 +215,7 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
         subjects, objects = _sides(doc, data, people, sentence.start + triggers[0][1].start())
         if subjects:
             last_subjects = subjects
-        elif objects and _after_with(doc, data, objects[0]):
+        elif objects:  # "He held talks with X", "Zhao was received by X": the subject is told elsewhere
             stand_in = _stand_in(last_subjects, lead, objects)
             if stand_in is not None:
                 subjects = [stand_in]

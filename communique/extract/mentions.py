@@ -186,6 +186,8 @@ def _person_after_title(
         if not name and _POSSESSIVE_TOKEN.match(text, start - 1 if word == "s" else start):
             continue  # "People's Congress" in an office: the possessive is part of it, not a stop
         if not word[0].isalpha():
+            if name and word == "." and len(name[-1].group()) == 1 and name[-1].group().isupper():
+                continue  # an initial: "Donald J. Trump", "S. Jaishankar"
             if name:
                 break
             if word == "," and seen == 1 or word in "-–":
