@@ -330,3 +330,42 @@ def test_a_visitor_received_by_several_hosts_meets_each(pipeline):
         ("Phạm Minh Chính", "Zhao Leji"),
         ("Tô Lâm", "Zhao Leji"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "During his visit to Japan, Prime Minister Narendra Modi will hold talks with Prime Minister Shinzo Abe.",
+        ),
+        (
+            "en",
+            "Prime Minister Narendra Modi will be travelling to Japan later this month in his first visit to Tokyo.",
+        ),
+        ("en", "President Prabowo Subianto refused to meet Prime Minister Anthony Albanese in Jakarta."),
+        ("vi", "Thủ tướng Phạm Minh Chính sẽ hội đàm với Thủ tướng Nhật Bản Ishiba Shigeru tại Tokyo."),
+        ("id", "Presiden Prabowo Subianto akan bertemu Perdana Menteri Malaysia Anwar Ibrahim di Jakarta."),
+        ("nl", "Premier Dick Schoof zal de Duitse bondskanselier Friedrich Merz ontmoeten in Berlijn."),
+        ("es", "El presidente Gabriel Boric se reunirá con el presidente brasileño Lula en Santiago."),
+        ("pt", "O presidente Lula vai visitar o Vietnã e se reunirá com o primeiro-ministro Pham Minh Chinh."),
+        ("ms", "Perdana Menteri Anwar Ibrahim dijangka bertemu Presiden Indonesia Prabowo Subianto."),
+        ("de", "Bundeskanzler Friedrich Merz wird den französischen Präsidenten Emmanuel Macron in Paris treffen."),
+    ],
+)
+def test_planned_proposed_and_refused_meetings_are_no_encounters(pipeline, language, text):
+    assert pipeline(text, language, published="2025-03-03").events == []
+
+
+def test_the_sender_of_greetings_takes_no_part(pipeline):
+    text = (
+        "Chiều 1/9, tại Thiên Tân, Thủ tướng Phạm Minh Chính đã gặp Tổng thống Nga Vladimir Putin. Tại cuộc gặp, "
+        "Thủ tướng gửi lời chào của Tổng Bí thư Tô Lâm và Chủ tịch nước Lương Cường đến Tổng thống Putin."
+    )
+    doc = pipeline(text, "vi", published="2025-09-02")
+    assert [tuple(sorted(map(Name, e.people))) for e in doc.events] == [("Phạm Minh Chính", "Vladimir Putin")]
+
+
+def test_an_organisation_after_a_title_is_no_person(pipeline):
+    doc = pipeline("Menteri Luar Asean bersidang di Kuala Lumpur pada Isnin.", "ms")
+    assert doc.people == []

@@ -25,6 +25,7 @@ from communique.extract import areas as area_stage
 from communique.languages import LanguageData, load
 
 PLANNED_WINDOW = 40  # characters before a trigger in which "will", "plans to" make it a plan
+PLANNED_CLAUSE = 160  # a plan word anywhere before the trigger in its clause, up to this far
 DESTINATION_WINDOW = 40  # characters after a visit trigger in which its destination is named
 LOCATIVE_WINDOW = 25
 
@@ -73,7 +74,12 @@ def _triggers(data: LanguageData, text: str) -> list[tuple[str, re.Match[str]]]:
 
 
 def _is_planned(data: LanguageData, text: str, at: int) -> bool:
-    return bool(data.planned.search(text[max(0, at - PLANNED_WINDOW) : at]))
+    """Whether a plan word ("will", "sẽ", "akan", "proposed") stands before the trigger in its clause: close
+    before it, or anywhere from the clause's start ("The Prime Minister will be travelling to Bhutan later
+    this month in his first foreign visit")."""
+    window = text[max(0, at - PLANNED_CLAUSE) : at]
+    clause = re.split(r"[,;:()\[\]“”\"]", window)[-1]
+    return bool(data.planned.search(text[max(0, at - PLANNED_WINDOW) : at]) or data.planned.search(clause))
 
 
 def _sentence_date(doc: Document, index: int, previous: str | None, near: int | None = None) -> str | None:
@@ -197,6 +203,27 @@ def _participants(subjects: list[PersonMention], objects: list[PersonMention]) -
     return subjects + objects
 
 
+GREETINGS_WINDOW = 80  # "conveyed the warm greetings of General Secretary To Lam, State President ..."
+
+
+def _without_senders(doc: Document, data: LanguageData, people: list[PersonMention]) -> list[PersonMention]:
+    """People whose greetings, message or letter the sentence conveys send it and take no part, unless they
+    are of another state than the one who conveys it (the addressee: "... to President Putin")."""
+    if not people:
+        return people
+    text = doc.text
+    sentence = doc.sentences[people[0].span.sentence]
+    senders = []
+    for m in data.greetings.finditer(text, sentence.start, sentence.end):
+        conveyor = next((p for p in reversed(people) if p.span.end <= m.start()), None)
+        for p in people:
+            if m.end() <= p.title_start <= m.end() + GREETINGS_WINDOW and (
+                conveyor is None or p.country == conveyor.country
+            ):
+                senders.append(p)
+    return [p for p in people if p not in senders]
+
+
 def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
     anchors: list[Anchor] = []
     previous_date: str | None = None
@@ -204,14 +231,17 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
     last_subjects: list[PersonMention] = []
     for sentence in doc.sentences:
         text = sentence.text
-        triggers = [(k, m) for k, m in _triggers(data, text) if not _is_planned(data, text, m.start())]
+        found = _triggers(data, text)
+        # A sentence that tells a plan tells it of all its meeting words: "During his visit to Japan, Modi will
+        # hold talks with ...", "X arrived in Hanoi and will meet Y": no encounter has happened yet.
+        triggers = [] if any(_is_planned(data, text, m.start()) for _, m in found) else found
         near = sentence.start + triggers[0][1].start() if triggers else None
         date = _sentence_date(doc, sentence.index, previous_date, near)
         if date:
             previous_date = date
         if not triggers:
             continue
-        people = [p for p in doc.people if p.span.sentence == sentence.index]
+        people = _without_senders(doc, data, [p for p in doc.people if p.span.sentence == sentence.index])
         subjects, objects = _sides(doc, data, people, sentence.start + triggers[0][1].start())
         if subjects:
             last_subjects = subjects

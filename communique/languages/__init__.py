@@ -114,6 +114,7 @@ class LanguageData:
     locative: list[str] = field(default_factory=list)
     visit_to: list[str] = field(default_factory=list)
     with_words: list[str] = field(default_factory=list)  # "with" before a counterpart: "held talks with X"
+    greetings: re.Pattern[str] = NEVER  # "the greetings of X": X sends them and takes no part
     # agreements
     signing: re.Pattern[str] = NEVER
     document_nouns: re.Pattern[str] = NEVER
@@ -232,6 +233,7 @@ def parse_language_file(path: Path) -> LanguageData:
         locative=get("events.locative", []),
         visit_to=get("events.visit_to", []),
         with_words=get("events.with_words", []),
+        greetings=terms_pattern(get("events.greetings", [])),
         signing=terms_pattern(get("agreements.signing", [])),
         document_nouns=terms_pattern(get("agreements.documents", [])),
         quantifiers=terms_pattern(get("agreements.quantifiers", [])),
