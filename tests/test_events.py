@@ -369,3 +369,24 @@ def test_the_sender_of_greetings_takes_no_part(pipeline):
 def test_an_organisation_after_a_title_is_no_person(pipeline):
     doc = pipeline("Menteri Luar Asean bersidang di Kuala Lumpur pada Isnin.", "ms")
     assert doc.people == []
+
+
+def test_place_from_the_dateline_and_mode_from_a_summit_in_the_lead(pipeline):
+    text = (
+        "JOHANNESBURG — Leaders met on the sidelines of the G20 Summit in Johannesburg on Sunday.\n\n"
+        "Prime Minister Anwar Ibrahim held talks with Prime Minister Anthony Albanese on trade and education."
+    )
+    doc = pipeline(text, "en", published="2025-10-26")
+    [event] = doc.events
+    assert (event.countries, event.place, event.mode) == (["AUS", "MYS"], "Johannesburg", "multilateral")
+    assert "multilateral" not in event.areas  # the summit is where they met, not what they discussed
+    assert {"trade", "education_training"} <= set(event.areas)
+
+
+def test_importance_is_not_about_imports_and_a_conflict_is_politics(pipeline):
+    text = (
+        "On 3 March, President Joko Widodo met Prime Minister Anwar Ibrahim in Jakarta. They stressed the "
+        "importance of a ceasefire in the region."
+    )
+    [event] = pipeline(text, "en").events
+    assert event.areas == ["politics_diplomacy"]

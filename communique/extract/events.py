@@ -112,6 +112,31 @@ def _place(doc: Document, data: LanguageData, index: int) -> tuple[str | None, s
     return None, None
 
 
+LEAD_SENTENCES = 3  # headline, dateline and lead: where a report says where it happened
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—,:]")
+
+
+def _fallback_place(doc: Document, data: LanguageData, encounter: Encounter) -> tuple[str | None, str | None]:
+    """Where an encounter whose sentences name no venue after a locative took place: a city its sentences
+    name, else a city the lead places the story in, else the city of the dateline ("JOHANNESBURG —")."""
+    sentences = {a.sentence for a in encounter.anchors}
+    named = [c for c in doc.cities if c.span.sentence in sentences]
+    if named:
+        return named[0].name, named[0].country
+    first = min(sentences)
+    for index in range(min(first, LEAD_SENTENCES)):
+        place = _place(doc, data, index)
+        if place[0]:
+            return place
+    for c in doc.cities:
+        if c.span.sentence < min(first, LEAD_SENTENCES):
+            line_start = doc.text.rfind("\n", 0, c.span.start) + 1
+            at_line_start = not doc.text[line_start : c.span.start].strip()
+            if at_line_start and _DATELINE_TAIL.match(doc.text, c.span.end):
+                return c.name, c.country
+    return None, None
+
+
 def _partners(
     doc: Document,
     data: LanguageData,
@@ -335,10 +360,14 @@ def _principals(encounter: Encounter) -> list[str]:
     return names
 
 
-def _mode(encounter: Encounter, place_country: str | None) -> str | None:
+def _mode(encounter: Encounter, place_country: str | None, gathering: bool = False) -> str | None:
+    """PLOVER's mode. A report whose lead tells of a summit or its sidelines makes its encounters away from
+    both sides multilateral: bilaterals on the sidelines are told in later paragraphs without the word."""
     if any(a.phone for a in encounter.anchors):
         return "phone"
     if any(a.multilateral for a in encounter.anchors):
+        return "multilateral"
+    if gathering and (place_country is None or place_country not in encounter.countries):
         return "multilateral"
     if place_country and place_country not in encounter.countries:
         return "third-party"
@@ -368,16 +397,18 @@ def build_events(doc: Document, data: LanguageData) -> list[Event]:
     encounters = [e for e in group_encounters(find_anchors(doc, data)) if _principals(e)]
     encounters.sort(key=lambda e: e.first_sentence)
     owned = _sentences_owned(encounters, len(doc.sentences))
+    lead = " ".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
+    gathering = bool(data.multilateral.search(lead))  # "on the sidelines of the G20 Summit in Johannesburg"
     events = []
     for i, encounter in enumerate(encounters):
         places = Counter((a.place, a.place_country) for a in encounter.anchors if a.place)
-        place, place_country = places.most_common(1)[0][0] if places else (None, None)
+        place, place_country = places.most_common(1)[0][0] if places else _fallback_place(doc, data, encounter)
         if any(a.phone for a in encounter.anchors):
             place, place_country = None, None  # a call has no venue; a city near it is another event's
         events.append(
             Event(
                 type="CONSULT",
-                mode=_mode(encounter, place_country),
+                mode=_mode(encounter, place_country, gathering),
                 countries=sorted(encounter.countries),
                 people=_principals(encounter),
                 date=encounter.date,
