@@ -88,6 +88,9 @@ def _patterns(code: str) -> _FurniturePatterns:
     )
 
 
+CREDIT_MAX_WORDS = 15  # "Photo: VNA" is a credit; a paragraph that happens to start with "Photo:" is text
+
+
 def clean_text(text: str, data: LanguageData) -> tuple[str, str | None]:
     """The article text without page furniture, and the source URL if the text names one."""
     p = _patterns(data.code)
@@ -117,7 +120,7 @@ def clean_text(text: str, data: LanguageData) -> tuple[str, str | None]:
             if i > total * 0.6:
                 break  # a link list at the end: everything after it is other stories
             continue
-        if p.credit_only.match(line):
+        if p.credit_only.match(line) and _words(line) <= CREDIT_MAX_WORDS:
             # A credit on its own line: the line before it, if it has no final stop, is its caption.
             if kept and kept[-1] and not _FINAL.search(kept[-1]):
                 kept.pop()

@@ -116,6 +116,10 @@ def _build(code: str, language: str) -> Gazetteer:
     countries = _cldr_country_names("en")
     countries.update(_cldr_country_names(language))
     countries.update(data.country_aliases)
+    for alias, code3 in data.country_aliases.items():
+        if alias.islower() and alias.endswith("e"):  # "niederländische" + "n": "den niederländischen Minister"
+            for ending in data.adjective_endings:
+                countries.setdefault(alias + ending, code3)
     for name in data.country_exclude:
         countries.pop(name, None)
     cities: dict[str, tuple[str, str]] = {}

@@ -287,3 +287,30 @@ def test_scale_words_and_currencies_from_cldr_and_baselines_are_not_goals(pipeli
         assert found == [(15e9, "USD", None), (8e9, "USD", 2025)]
     else:
         assert found[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "President Erdogan met Crown Prince Mohammed bin Salman in Jeddah. The energy ministries signed a "
+            "memorandum of understanding in the field of energy. They also signed an agreement.",
+            ["memorandum of understanding in the field of energy"],
+        ),
+        (
+            "es",
+            "El canciller argentino se reunió con Antony Blinken. Argentina y Estados Unidos firmaron este viernes "
+            "en Washington un acuerdo de entendimiento para un diálogo estratégico, que ratifica la relación.",
+            ["acuerdo de entendimiento"],  # the clause ends at "para": the title is cut there
+        ),
+        (
+            "de",
+            "Außenminister Frank-Walter Steinmeier traf den niederländischen Außenminister Bert Koenders. Die beiden "
+            "haben am Freitag den Westerems-Vertrag unterzeichnet.",
+            ["Westerems-Vertrag"],
+        ),
+    ],
+)
+def test_lower_case_titles_that_say_what_they_are_about_and_compound_titles(pipeline, language, text, expected):
+    assert titles(pipeline(text, language)) == expected

@@ -53,3 +53,15 @@ def test_html_goes_through_trafilatura_with_metadata():
     assert "two foreign ministers met in Hanoi" in text
     assert "Home | World" not in text
     assert meta["title"] == "Talks in Hanoi"
+
+
+def test_a_whole_article_on_one_line_that_starts_with_a_credit_is_kept():
+    from communique.clean import clean_text
+    from communique.languages import load
+
+    text = (
+        "Photo: AA Click to read more. "
+        + "President Erdogan visited Jeddah, where he met Crown Prince Mohammed bin Salman. " * 5
+    )
+    cleaned, _ = clean_text(text, load("en"))
+    assert "Mohammed bin Salman" in cleaned

@@ -21,6 +21,7 @@ from communique.languages import LanguageData, load
 _BULLET = re.compile(r"^\s*(?:[-•·*–]|\d{1,2}[.)]|[a-z][.)])\s*")
 _YEARLIKE = re.compile(r"^\d{4}(?:[-–]\d{4})?[,.]?$")
 MAX_TITLE_CHARS = 300
+NOUN_REACH = 50  # characters after a signing verb within which its document noun may come
 PLANNED_WINDOW = 30
 
 
@@ -91,7 +92,7 @@ def _running_text_agreements(doc: Document, data: LanguageData) -> list[tuple[st
     for sentence in doc.sentences:
         text = sentence.text
         for verb in data.signing.finditer(text):
-            if data.planned.search(text[max(0, verb.start() - PLANNED_WINDOW) : verb.start()]):
+            if _is_planned_near(text, verb.start(), data):
                 continue
             at = _skip_small_words(text, verb.end(), skip)
             if data.quantifiers.match(text, at):
@@ -101,10 +102,14 @@ def _running_text_agreements(doc: Document, data: LanguageData) -> list[tuple[st
                 if at < 0:
                     continue
             head = data.document_nouns.match(text, at)
-            if not head:
-                continue
-            if data.titles_capitalised and not text[at].isupper():
-                continue  # "an agreement on trade" is a subject, not a title, where titles take capitals
+            if not head:  # "firmaron este viernes en Washington un acuerdo de ...": a noun a few words on
+                ahead = data.document_nouns.search(text, verb.end(), min(len(text), verb.end() + NOUN_REACH))
+                between = text[verb.end() : ahead.start()] if ahead else ""
+                if not ahead or re.search(r"[,.;:]", between) or data.quantifiers.search(between):
+                    continue
+                at, head = ahead.start(), ahead
+            if data.titles_capitalised and not text[at].isupper() and not _specified(text, head.end(), data):
+                continue  # "an agreement" is no title where titles take capitals, unless it says on what
             title = _before_date(doc, data, _title_from(text[at:], data), sentence.start + at, skip)
             for part, offset in _split_joined_titles(title, data, skip):
                 found.append((part, sentence.start + at + offset))
@@ -127,29 +132,43 @@ def _title_case_span(text: str, at: int, links: set[str]) -> str:
     return " ".join(words)
 
 
+def _is_planned_near(text: str, at: int, data: LanguageData) -> bool:
+    return bool(data.planned.search(text[max(0, at - PLANNED_WINDOW) : at]))
+
+
 def _titled_references(doc: Document, data: LanguageData) -> list[tuple[str, int]]:
-    """Titled documents anywhere in a sentence that signs, exchanges or adopts something: the passive and
+    """Documents named by their title in a sentence that signs, issues or adopts something: the passive and
     copular shapes ("One of the key agreements signed was the Memorandum of Understanding on ...", "the
-    Statement on Joint Outcomes issued in Canberra"). Only where titles are written in Title Case, which is
-    what tells a title ("the Memorandum of Understanding on Energy Cooperation") from a description."""
+    Implementation Plan on ... was signed", "the Statement on Joint Outcomes issued in Canberra") and
+    compounds that name one ("haben den Westerems-Vertrag unterzeichnet"). Only where titles are written in
+    Title Case, which is what tells a title from a description."""
     if not data.title_links:
         return []
     links = {w.casefold() for w in data.title_links}
     found = []
     for sentence in doc.sentences:
         text = sentence.text
-        verbs = [
-            v for v in data.signing.finditer(text) if not data.planned.search(text[max(0, v.start() - 30) : v.start()])
-        ]
+        verbs = [v for v in data.signing.finditer(text) if not _is_planned_near(text, v.start(), data)]
         if not verbs:
-            continue
+            continue  # a title told with no signing, issuing or adopting is a topic ("the border agreement")
         for noun in data.document_nouns.finditer(text):
-            if not text[noun.start()].isupper():
+            start = noun.start()
+            while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+                start -= 1  # the whole compound: "Westerems-Vertrag", "Eems-Dollardverdrag"
+            if not text[start].isupper():
                 continue
-            title = _title_case_span(text, noun.start(), links)
-            if len(title.split()) >= 2 and len(title) > len(noun.group()):
-                found.append((title, sentence.start + noun.start()))
+            title = _title_case_span(text, start, links)
+            compound = start < noun.start()
+            if (len(title.split()) >= 2 or compound) and len(title) > len(noun.group()):
+                found.append((title, sentence.start + start))
     return found
+
+
+def _specified(text: str, at: int, data: LanguageData) -> bool:
+    """Whether a lower-case document noun goes on to say what it is about ("a memorandum of understanding in
+    the field of energy", "an action plan for their strategic partnership"): a title written in lower case."""
+    following = re.match(r"\s+(\w+)\s+\w", text[at:])
+    return bool(following) and following.group(1).casefold() in {w.casefold() for w in data.title_links}
 
 
 def _split_joined_titles(title: str, data: LanguageData, skip: set[str]) -> list[tuple[str, int]]:

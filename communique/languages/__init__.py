@@ -93,6 +93,7 @@ class LanguageData:
     # countries and people
     country_aliases: dict[str, str] = field(default_factory=dict)
     country_exclude: list[str] = field(default_factory=list)
+    adjective_endings: list[str] = field(default_factory=list)  # "-n", "-r": inflected adjectives of states
     titles: dict[str, int] = field(default_factory=dict)
     title_connectors: list[str] = field(default_factory=list)
     of_words: list[str] = field(default_factory=list)  # "de" in "presidente de Vietnam, Luong Cuong"
@@ -213,6 +214,7 @@ def parse_language_file(path: Path) -> LanguageData:
         read_more=get("clean.read_more", []),
         country_aliases=get("countries.aliases", {}),
         country_exclude=get("countries.exclude", []),
+        adjective_endings=get("countries.adjective_endings", []),
         city_aliases=get("cities.aliases", {}),
         home_countries=get("countries.home", []),
         person_aliases=get("people.aliases", {}),
