@@ -55,22 +55,25 @@ class LanguageDataError(ValueError):
 
 
 def terms_pattern(terms: list[str], whole_words: bool = True) -> re.Pattern[str]:
-    """One case-insensitive alternation over ``terms``, longest first so the longest phrase wins."""
+    """One case-insensitive alternation over ``terms``, longest first so the longest phrase wins.
+
+    The word-start lookbehind is written once in front of the alternatives that need it, not once per
+    alternative: Python's ``re`` cannot skip ahead to a literal prefix when every alternative starts with a
+    lookbehind, and the factored form finds the same matches several times faster."""
     if not terms:
         return NEVER
-    parts = []
+    at_word_start, anywhere = [], []
     for term in sorted(set(terms), key=len, reverse=True):
         if term.startswith("re:"):
-            parts.append(f"(?:{term[3:]})")
+            anywhere.append(f"(?:{term[3:]})")
             continue
         prefix = term.endswith("*") or (not whole_words and not term.endswith("$"))
-        anywhere = term.startswith("*")
         body = re.escape(term.strip("*$").strip()).replace(r"\ ", r"\s+")
-        start = "" if anywhere else r"(?<!\w)"
         end = "" if prefix else r"(?!\w)"
-        parts.append(f"{start}{body}{end}")
+        (anywhere if term.startswith("*") else at_word_start).append(f"{body}{end}")
+    groups = ([rf"(?<!\w)(?:{'|'.join(at_word_start)})"] if at_word_start else []) + anywhere
     try:
-        return re.compile("|".join(parts), re.IGNORECASE)
+        return re.compile("|".join(groups), re.IGNORECASE)
     except re.error as exc:
         raise LanguageDataError(f"bad term pattern: {exc}") from exc
 
