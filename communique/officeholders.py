@@ -143,16 +143,10 @@ def _reference_day(when: str | None) -> dt.date | None:
 @cache
 def table() -> OfficeHolders:
     text = (resources.files("communique.data") / "officeholders.tsv").read_text(encoding="utf-8")
-    rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t") + [""] * 6
-        name, country, office, start, end, aliases = (c.strip() for c in cells[:6])
-        if not (name and len(country) == 3 and start):
-            raise ValueError(f"officeholders.tsv:{number}: needs name, country, office and start")
-        rows.append((name, country, office, start, end, [a.strip() for a in aliases.split("|") if a.strip()]))
-    return OfficeHolders(rows)
+    try:
+        return OfficeHolders(read_rows(text))
+    except ValueError as exc:
+        raise ValueError(f"officeholders.tsv: {exc}") from exc
 
 
 def find_names(text: str) -> list[tuple[int, int, str]]:
@@ -162,3 +156,57 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     return [
         (m.start(), m.end(), holders.surfaces[" ".join(m.group().split())]) for m in holders.pattern.finditer(folded)
     ]
+
+
+# -- keeping the table current ------------------------------------------------------------------------------
+
+Row = tuple[str, str, str, str, str, list[str]]  # name, country, office, start, end, aliases
+
+
+def read_rows(text: str) -> list[Row]:
+    """The rows of an office-holder table (the shipped TSV, or a TSV/CSV of new terms with the same columns)."""
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in (line.split("\t") if "\t" in line else line.split(","))] + [""] * 6
+        name, country, office, start, end, aliases = cells[:6]
+        if name == "name" and country == "country":
+            continue  # a header line
+        if not (name and len(country) == 3 and office in OFFICE_RANK and start):
+            raise ValueError(
+                f"line {number}: needs name, a 3-letter country, an office of {sorted(OFFICE_RANK)}, start"
+            )
+        _date(start), _date(end, end=True)  # raises ValueError on a malformed date
+        rows.append((name, country.upper(), office, start, end, [a for a in aliases.split("|") if a]))
+    return rows
+
+
+def merge(rows: list[Row], new: list[Row]) -> list[Row]:
+    """``rows`` with the terms of ``new`` added: a term already there (same person, state, office and start)
+    takes the new end and aliases; a new term of a single-holder office (head of government, foreign minister,
+    speaker, vice president) closes the open term it follows, on the day it starts."""
+    merged = {(r[0], r[1], r[2], r[3]): r for r in rows}
+    single = {"head_of_government", "foreign_minister", "speaker", "vice_president"}
+    for name, country, office, start, end, aliases in sorted(new, key=lambda r: r[3]):
+        key = (name, country, office, start)
+        if key in merged:
+            old = merged[key]
+            merged[key] = (name, country, office, start, end or old[4], list(dict.fromkeys(old[5] + aliases)))
+            continue
+        if office in single:
+            for other_key, other in list(merged.items()):
+                if other[1:3] == (country, office) and not other[4] and other[3] < start and other[0] != name:
+                    merged[other_key] = (*other[:4], start, other[5])
+        merged[key] = (name, country, office, start, end, aliases)
+    return sorted(merged.values(), key=lambda r: (r[1], r[2], r[3]))
+
+
+def write_rows(rows: list[Row], header: str) -> str:
+    """The table as TSV, after the comment ``header`` (which names the sources)."""
+    lines = [header.rstrip("\n")]
+    lines += [
+        "\t".join([name, country, office, start, end, "|".join(aliases)])
+        for name, country, office, start, end, aliases in rows
+    ]
+    return "\n".join(lines) + "\n"

@@ -94,3 +94,32 @@ def test_a_given_name_alone_is_never_taken_for_a_principal():
 def test_unqualified_office_holders_make_an_event(pipeline, language, text, published, expected):
     doc = pipeline(text, language, **({"published": published} if published else {}))
     assert [(tuple(e.countries), tuple(sorted(map(Name, e.people)))) for e in doc.events] == expected
+
+
+def test_merging_new_terms_closes_the_open_term_before_and_is_idempotent():
+    from communique.officeholders import merge, read_rows
+
+    rows = read_rows("Ana Lopes\tPRT\tforeign_minister\t2020-01-01\t\nRui Costa\tPRT\thead_of_state\t2016-03-09\t\n")
+    new = read_rows("name,country,office,start,end,aliases\nJoão Silva,PRT,foreign_minister,2024-04-02,,Joao Silva\n")
+    merged = merge(rows, new)
+    assert ("Ana Lopes", "PRT", "foreign_minister", "2020-01-01", "2024-04-02", []) in merged
+    assert ("João Silva", "PRT", "foreign_minister", "2024-04-02", "", ["Joao Silva"]) in merged
+    assert ("Rui Costa", "PRT", "head_of_state", "2016-03-09", "", []) in merged  # another office: untouched
+    assert merge(merged, new) == merged
+
+
+def test_a_malformed_row_is_named_by_its_line():
+    from communique.officeholders import read_rows
+
+    with pytest.raises(ValueError, match="line 2"):
+        read_rows("Ana Lopes\tPRT\tforeign_minister\t2020-01-01\t\nBad Row\tPRT\tqueen_mother\t2020\t\n")
+
+
+def test_the_update_script_checks_the_shipped_table():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "update_officeholders.py"
+    result = subprocess.run([sys.executable, str(script), "check"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "well formed" in result.stderr
