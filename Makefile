@@ -16,7 +16,7 @@ sample: $(BIN)/communique  ## ingest the bundled sample corpus and print a summa
 	$(BIN)/communique --db $(DB) summary
 
 test: $(BIN)/communique  ## lint and run the whole test suite
-	$(BIN)/ruff check communique tests benchmarks docs
+	$(BIN)/ruff check communique tests benchmarks docs scripts
 	$(BIN)/pytest
 
 bench: $(BIN)/communique  ## end-to-end ingest benchmark (2,000 documents, with and without resolution)

@@ -122,3 +122,9 @@ def test_vietnamese_dashed_day_month():
 def test_a_month_level_document_date_gives_year_to_day_months():
     assert with_year("--01-12", "2024-01") == "2024-01-12"
     assert with_year("--12-28", "2024-01") == "2023-12-28"
+
+
+def test_today_in_a_month_level_report_is_the_month_and_weekdays_join_their_part_of_day():
+    assert relative("Quella di oggi è stata una giornata densa di incontri.", "it", "2023-06") == [("oggi", "2023-06")]
+    assert relative("De koning is dinsdagmorgen aangekomen.", "nl", "2020-03-12") == [("dinsdagmorgen", "2020-03-10")]
+    assert relative("Am Montagabend traf der Kanzler ein.", "de", "2025-03-05") == [("Montagabend", "2025-03-03")]

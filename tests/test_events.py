@@ -390,3 +390,13 @@ def test_importance_is_not_about_imports_and_a_conflict_is_politics(pipeline):
     )
     [event] = pipeline(text, "en").events
     assert event.areas == ["politics_diplomacy"]
+
+
+def test_portuguese_participles_and_head_of_state_title(pipeline):
+    text = (
+        "Luís Montenegro falava após ter recebido em Lisboa o Presidente de Moçambique, Daniel Chapo, que antes já "
+        "tinha estado com o chefe de Estado português, Marcelo Rebelo de Sousa."
+    )
+    doc = pipeline(text, "pt", published="2025-07-20")
+    assert [e.countries for e in doc.events] == [["MOZ", "PRT"]]
+    assert "Daniel Chapo" in doc.events[0].people

@@ -73,6 +73,9 @@ def patterns(code: str) -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str
     offsets.update({k.casefold(): int(v) for k, v in data.relative_days.items()})
     weekdays = {name: number for name, number in _weekday_names(code).items()}
     weekdays.update(data.weekday_words)
+    for name, number in list(weekdays.items()):  # "dinsdagmorgen", "Montagabend"
+        for suffix in data.weekday_compounds:
+            weekdays.setdefault(name + suffix, number)
     by_fold = {name.casefold(): number for name, number in weekdays.items()}
 
     def alternation(words, exact_case: bool) -> re.Pattern[str]:
@@ -115,9 +118,10 @@ def resolve_weekday(weekday: int, doc_date: str | None, day_of_month: int | None
 
 
 def resolve_offset(offset: int, doc_date: str | None) -> str | None:
-    day, _ = _reference(doc_date)
+    """"today", "yesterday": that day; in a report known only to the month, that month."""
+    day, month = _reference(doc_date)
     if day is None:
-        return None
+        return month
     return (day + dt.timedelta(days=offset)).isoformat()
 
 

@@ -146,6 +146,7 @@ class LanguageData:
     weekdays: re.Pattern[str] = NEVER
     relative_days: dict[str, int] = field(default_factory=dict)  # "sáng nay" = 0, "last night" = -1
     weekday_words: dict[str, int] = field(default_factory=dict)  # forms CLDR lacks: "thứ 2" = 0 (Monday)
+    weekday_compounds: list[str] = field(default_factory=list)  # "dinsdag" + "morgen": a weekday's part of day
     dash_dates: bool = False  # "31-8" is a day and a month (Vietnamese), not a range or a score
 
     @property
@@ -262,6 +263,7 @@ def parse_language_file(path: Path) -> LanguageData:
         weekdays=_weekday_names(code),
         relative_days=get("dates.relative", {}),
         weekday_words=get("dates.weekdays", {}),
+        weekday_compounds=get("dates.weekday_compounds", []),
         dash_dates=get("dates.dash_dates", False),
     )
 
