@@ -118,7 +118,7 @@ def resolve_weekday(weekday: int, doc_date: str | None, day_of_month: int | None
 
 
 def resolve_offset(offset: int, doc_date: str | None) -> str | None:
-    """"today", "yesterday": that day; in a report known only to the month, that month."""
+    """Today or yesterday ("oggi", "hôm qua"): that day; in a report known only to the month, that month."""
     day, month = _reference(doc_date)
     if day is None:
         return month
