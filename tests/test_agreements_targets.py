@@ -314,3 +314,19 @@ def test_scale_words_and_currencies_from_cldr_and_baselines_are_not_goals(pipeli
 )
 def test_lower_case_titles_that_say_what_they_are_about_and_compound_titles(pipeline, language, text, expected):
     assert titles(pipeline(text, language)) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("vi", "Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Lula. Kim ngạch 10 tháng năm 2023 đạt 6,58 tỷ USD."),
+        (
+            "id",
+            "Presiden Joko Widodo menerima Raja Willem-Alexander. Sebanyak 110 perusahaan telah bergabung dengan "
+            "misi dagang yang menargetkan pasar baru.",
+        ),
+        ("de", "Außenminister Steinmeier traf Außenminister Koenders. Ziel ist eine Grenze 12 Seemeilen nördlich."),
+    ],
+)
+def test_past_figures_reached_counts_and_measures_are_no_goals(pipeline, language, text):
+    assert targets(pipeline(text, language, published="2024-11-20")) == []

@@ -61,6 +61,15 @@ def _relative_years(code: str) -> tuple[re.Pattern[str], dict[str, int]]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), words
 
 
+def _not_a_counted_goal(following: list[str], data: LanguageData) -> bool:
+    """Whether the words after a bare number say it counts no goal: a name ("1 de 5 Lula"), where nouns are
+    written in lower case, or a count already reached ("110 companies have joined", "110 perusahaan telah")."""
+    if following[0][:1].isupper() and not data.nouns_capitalised:
+        return True
+    achieved = {w.casefold() for w in data.achieved}
+    return any(w.casefold().strip(",.") in achieved for w in following[1:4])
+
+
 def _is_baseline(text: str, start: int, data: LanguageData) -> bool:
     """Whether the amount is where a change starts from ("from the current $10 billion to ...", "up from
     last year's USD 6.6 bn"): the goal is the other amount."""
@@ -130,6 +139,8 @@ def find_targets(doc: Document, data: LanguageData) -> list[Target]:
                     continue
                 if not scale and 1900 <= value <= 2100:
                     continue  # a year
+                if _not_a_counted_goal(following, data):
+                    continue
                 unit, counted = "count", True
             year_match = year_re.search(text, end, min(len(text), end + YEAR_WINDOW))
             if not year_match:  # "bis 2030 auf 20 Milliarden Euro": the year before the amount, in its clause
@@ -144,6 +155,8 @@ def find_targets(doc: Document, data: LanguageData) -> list[Target]:
                     year = int(doc.doc_date[:4]) + offsets[" ".join(named.group().casefold().split())]
             if year is not None and year == int(value) and not scale:
                 continue
+            if year is not None and doc.doc_date and doc.doc_date[:4].isdigit() and year < int(doc.doc_date[:4]):
+                continue  # "reached USD 6.58 billion in the first ten months of 2023": a past figure, no goal
             if any(t.value == value and t.unit == unit and t.year == year for t in targets):
                 continue
             span = Span(sentence.index, absolute, sentence.start + end)

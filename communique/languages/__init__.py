@@ -136,6 +136,8 @@ class LanguageData:
     by_year: list[str] = field(default_factory=list)
     per_year: list[str] = field(default_factory=list)
     baseline: list[str] = field(default_factory=list)  # "from", "up from": where a change starts, not its goal
+    achieved: list[str] = field(default_factory=list)  # "have", "telah", "đã" after a count: reached, not pledged
+    nouns_capitalised: bool = False  # German writes every noun with a capital: "500 Studenten"
     relative_years: dict[str, int] = field(default_factory=dict)  # "năm tới" = 1: forms dateparser lacks
     not_counted: re.Pattern[str] = NEVER
     # areas
@@ -255,6 +257,8 @@ def parse_language_file(path: Path) -> LanguageData:
         by_year=get("targets.by_year", []),
         per_year=get("targets.per_year", []),
         baseline=get("targets.baseline", []),
+        achieved=get("targets.achieved", []),
+        nouns_capitalised=get("targets.nouns_capitalised", False),
         relative_years=get("targets.relative_years", {}),
         not_counted=terms_pattern(get("targets.not_counted", [])),
         areas={area: terms_pattern(words, whole_words=False) for area, words in areas_raw.items()},
