@@ -92,6 +92,7 @@ class OfficeHolders:
     def __init__(self, rows: list[tuple[str, str, str, str, str, list[str]]]):
         self.terms: dict[str, list[Term]] = {}  # name key -> terms of the person(s) called so
         self.surfaces: dict[str, str] = {}  # a searchable folded surface -> name key
+        self.short_forms: dict[str, set[str]] = {}  # international name -> "~" aliases: "Anwar" once named in full
         for name, country, office, start, end, aliases in rows:
             if office not in OFFICE_RANK:
                 raise ValueError(f"unknown office {office!r} for {name}")
@@ -103,6 +104,8 @@ class OfficeHolders:
                 folded = " ".join(fold_keep_offsets(surface).split())
                 if len(folded.split()) >= 2 or surface in aliases:  # "~Anwar": looked up, never searched
                     self.surfaces[folded] = key
+                elif f"~{surface}" in aliases:
+                    self.short_forms.setdefault(name, set()).add(folded)
 
     def holder(self, name: str, when: str | None = None) -> Holder | None:
         """The state and rank of ``name`` at ``when`` (an ISO date of any precision, or None: any time).
@@ -147,6 +150,17 @@ def table() -> OfficeHolders:
         return OfficeHolders(read_rows(text))
     except ValueError as exc:
         raise ValueError(f"officeholders.tsv: {exc}") from exc
+
+
+def find_short_forms(text: str, named: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, name key) of the short forms ("~" aliases: "Anwar", "Salman") of the office holders a
+    document has already ``named`` in full: "Anwar Ibrahim ... the call on the day of Anwar's swearing-in"."""
+    holders = table()
+    forms = {form: name_key(name) for name in named for form in holders.short_forms.get(name, ())}
+    if not forms:
+        return []
+    pattern = _pattern(tuple(sorted(forms, key=len, reverse=True)))
+    return [(m.start(), m.end(), forms[m.group()]) for m in pattern.finditer(fold_keep_offsets(text))]
 
 
 def find_names(text: str) -> list[tuple[int, int, str]]:

@@ -39,9 +39,15 @@ def fold(text: str) -> str:
 @cache
 def _title_pattern(code: str) -> re.Pattern[str]:
     data = load(code)
-    words = list(data.titles) + list(data.honorifics)
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    words = sorted(set(data.titles) | set(data.honorifics), key=len, reverse=True)
+
+    def alternation(group: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in group) or "(?!x)x"
+
+    # "PM", "MP", "RI" match in capitals only: "06:08 pm IST" is a time, not a prime minister
+    acronyms = [w for w in words if w.isupper() and len(w.replace(".", "")) <= 4]
+    others = [w for w in words if w not in acronyms]
+    return re.compile(rf"(?<!\w)(?:(?i:{alternation(others)})|{alternation(acronyms)})(?!\w)")
 
 
 def _rank(data: LanguageData, title: str) -> int:
@@ -391,15 +397,22 @@ def apply_officeholders(doc: Document, people: list[PersonMention]) -> list[Pers
         if not p.qualified:
             p.country, p.qualified = holder.country, True
     taken = [(p.title_start, p.span.end) for p in people]
-    found = []
-    for start, end, key in officeholders.find_names(doc.text):
-        if any(s < end and start < e for s, e in taken):
-            continue
-        holder = table.holder(key, doc.doc_date)
-        if holder is None:
-            continue
-        span = Span(doc.sentence_at(start), start, end)
-        found.append(PersonMention(holder.name, "", holder.rank, holder.country, True, span, start))
+    found: list[PersonMention] = []
+
+    def add(names: list[tuple[int, int, str]]) -> None:
+        for start, end, key in names:
+            if any(s < end and start < e for s, e in taken):
+                continue
+            holder = table.holder(key, doc.doc_date)
+            if holder is None:
+                continue
+            span = Span(doc.sentence_at(start), start, end)
+            found.append(PersonMention(holder.name, "", holder.rank, holder.country, True, span, start))
+            taken.append((start, end))
+
+    add(officeholders.find_names(doc.text))
+    named = {p.name for p in people + found if p.qualified}
+    add(officeholders.find_short_forms(doc.text, named))
     return sorted(people + found, key=lambda p: p.span.start)
 
 
