@@ -179,3 +179,8 @@ def test_a_given_name_is_looked_up_after_a_title_and_found_alone_only_once_the_p
 def test_acronym_titles_match_in_capitals_only(pipeline):
     doc = pipeline("August 18, 2023 06:08 pm IST - The PM Anthony Albanese met President Joko Widodo.", "en")
     assert [p.name for p in doc.people] == ["Anthony Albanese", "Joko Widodo"]
+
+
+def test_a_month_or_day_name_after_a_title_is_no_name(pipeline):
+    doc = pipeline("Kunjungan Presiden pada Februari lalu disambut Perdana Menteri Anwar Ibrahim.", "ms")
+    assert [p.name for p in doc.people] == ["Anwar Ibrahim"]

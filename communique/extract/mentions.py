@@ -223,6 +223,8 @@ def _person_after_title(
         if word.casefold() in org_words and not name:
             office_named = True
             continue
+        if word.casefold() in data.months or data.weekdays.fullmatch(word):
+            break  # "Presiden ... pada Februari", "Präsident am Montag": a date, not a name
         name.append(tok)
         if len(name) >= MAX_NAME_TOKENS:
             break
