@@ -184,3 +184,22 @@ def test_acronym_titles_match_in_capitals_only(pipeline):
 def test_a_month_or_day_name_after_a_title_is_no_name(pipeline):
     doc = pipeline("Kunjungan Presiden pada Februari lalu disambut Perdana Menteri Anwar Ibrahim.", "ms")
     assert [p.name for p in doc.people] == ["Anwar Ibrahim"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "names"),
+    [
+        (
+            "de",
+            "Bundespräsident Frank-Walter Steinmeier und seine Frau Elke Büdenbender trafen Frau Baerbock.",
+            ["Frank-Walter Steinmeier", "Annalena Baerbock"],
+        ),
+        (
+            "en",
+            "President Joko Widodo and his wife Iriana welcomed King Willem-Alexander.",
+            ["Joko Widodo", "Willem-Alexander"],
+        ),
+    ],
+)
+def test_a_spouse_is_no_principal_but_an_honorific_is_no_spouse(pipeline, language, text, names):
+    assert [p.name for p in pipeline(text, language, published="2023-02-16").people] == names

@@ -244,6 +244,17 @@ def _person_after_title(
     )
 
 
+SPOUSE_WINDOW = 25  # "seine Frau Elke Büdenbender", "cùng Phu nhân Ngô Phương Ly"
+
+
+def _is_spouse(doc: Document, data: LanguageData, person: PersonMention) -> bool:
+    """Whether the person is named as a leader's spouse: the spouse word is, or ends right before, the start
+    of the person's title and name ("his wife Iriana", "seine Frau Elke Büdenbender"; not "Frau Baerbock")."""
+    start = max(0, person.title_start - SPOUSE_WINDOW)
+    chain_start = person.title_start - start
+    return any(m.end() >= chain_start - 2 for m in data.spouses.finditer(doc.text[start : person.span.start]))
+
+
 def find_people(doc: Document, data: LanguageData, countries: list[CountryMention]) -> list[PersonMention]:
     pattern = _title_pattern(data.code)
     people: dict[tuple[int, int], PersonMention] = {}
@@ -421,7 +432,7 @@ def apply_officeholders(doc: Document, people: list[PersonMention]) -> list[Pers
 def run(doc: Document) -> Document:
     data = load(doc.language)
     countries = find_countries(doc, data)
-    people = apply_officeholders(doc, find_people(doc, data, countries))
+    people = [p for p in apply_officeholders(doc, find_people(doc, data, countries)) if not _is_spouse(doc, data, p)]
     resolve_people(people)
     people = sorted(people + _bare_mentions(doc, people, data), key=lambda p: p.span.start)
     # A state name inside a person's name ("Đức" in "Nguyễn Minh Đức") is not a mention of that state.

@@ -104,6 +104,7 @@ class LanguageData:
     posted_to: list[str] = field(default_factory=list)  # "to" in "Lao Ambassador to Vietnam Khamphao": not his state
     org_words: list[str] = field(default_factory=list)
     honorifics: list[str] = field(default_factory=list)
+    spouses: re.Pattern[str] = NEVER  # "his wife", "Phu nhân": the person named next is no principal
     city_aliases: dict[str, str] = field(default_factory=dict)
     home_countries: list[str] = field(default_factory=list)
     person_aliases: dict[str, str] = field(default_factory=dict)
@@ -231,6 +232,7 @@ def parse_language_file(path: Path) -> LanguageData:
         posted_to=get("people.posted_to", []),
         org_words=get("people.org_words", []),
         honorifics=get("people.honorifics", []),
+        spouses=terms_pattern(get("people.spouses", [])),
         meeting=terms_pattern(get("events.meeting", [])),
         visit=terms_pattern(get("events.visit", [])),
         phone=terms_pattern(get("events.phone", [])),
