@@ -203,3 +203,11 @@ def test_a_month_or_day_name_after_a_title_is_no_name(pipeline):
 )
 def test_a_spouse_is_no_principal_but_an_honorific_is_no_spouse(pipeline, language, text, names):
     assert [p.name for p in pipeline(text, language, published="2023-02-16").people] == names
+
+
+def test_a_country_domain_speaks_for_a_state_only_when_the_text_names_it(pipeline):
+    text = "Prime Minister Hoang Van Lam met Japanese Prime Minister Ishiba Shigeru."
+    mirrored = pipeline(text, "en", url="https://news.example.ru/item/1")  # a mirror on a Russian domain
+    assert mirrored.home_country != "RUS"
+    named = pipeline(text + " Vietnam and Japan agreed to deepen ties.", "en", url="https://news.example.vn/a")
+    assert named.home_country == "VNM"

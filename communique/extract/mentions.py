@@ -337,16 +337,20 @@ def _agency_country(text: str) -> str | None:
 def home_country(doc: Document, data: LanguageData) -> str | None:
     """The state the outlet writes from, which unqualified titles ("the Prime Minister") belong to.
 
-    In order: the country of the URL's domain, or of the national news agency in the dateline; the state
-    named most that qualifies nobody else (a reporter names the foreign side and leaves their own
+    In order: the country of the national news agency in the dateline; the country of the URL's domain when
+    the text names that state (news is mirrored on unrelated domains); the state named most that qualifies
+    nobody else (a reporter names the foreign side and leaves their own
     implicit); the state of the cities named, unless the story is about a multilateral gathering (a summit
     in Kuala Lumpur says nothing of who reports it); the state where the language is mainly written. A
     state that qualifies someone else is never the answer: "Prime Minister X called his Japanese
     counterpart Y" does not make X Japanese.
     """
-    from_outlet = _url_country(doc.url) or _agency_country(doc.text)
-    if from_outlet:
-        return from_outlet
+    agency = _agency_country(doc.text)
+    if agency:
+        return agency
+    domain = _url_country(doc.url)
+    if domain and any(c.code == domain for c in doc.countries):
+        return domain  # a domain speaks for a state only when the text names it: news is mirrored anywhere
     qualifying = {p.country for p in doc.people if p.qualified}
     sources = [Counter(c.code for c in doc.countries)]
     if not data.multilateral.search(doc.text):
