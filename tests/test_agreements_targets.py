@@ -330,3 +330,16 @@ def test_lower_case_titles_that_say_what_they_are_about_and_compound_titles(pipe
 )
 def test_past_figures_reached_counts_and_measures_are_no_goals(pipeline, language, text):
     assert targets(pipeline(text, language, published="2024-11-20")) == []
+
+
+def test_a_list_introduced_in_the_signing_clause_gives_each_item(pipeline):
+    text = (
+        "Chủ tịch nước Lương Cường hội đàm với Tổng thống Brazil Luiz Inácio Lula da Silva. Hai nhà lãnh đạo chứng "
+        "kiến lễ ký và trao các văn kiện hợp tác khác gồm: Hiệp định Trao đổi thông tin mật, Hiệp định về miễn thị "
+        "thực, Biên bản ghi nhớ về hợp tác nông nghiệp."
+    )
+    assert titles(pipeline(text, "vi", published="2025-03-29")) == [
+        "Hiệp định Trao đổi thông tin mật",
+        "Hiệp định về miễn thị thực",
+        "Biên bản ghi nhớ về hợp tác nông nghiệp",
+    ]

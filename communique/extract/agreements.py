@@ -105,9 +105,13 @@ def _running_text_agreements(doc: Document, data: LanguageData) -> list[tuple[st
             if not head:  # "firmaron este viernes en Washington un acuerdo de ...": a noun a few words on
                 ahead = data.document_nouns.search(text, verb.end(), min(len(text), verb.end() + NOUN_REACH))
                 between = text[verb.end() : ahead.start()] if ahead else ""
-                if not ahead or re.search(r"[,.;:]", between) or data.quantifiers.search(between):
-                    continue
-                at, head = ahead.start(), ahead
+                if ahead and not re.search(r"[,.;:]", between) and not data.quantifiers.search(between):
+                    at, head = ahead.start(), ahead
+                else:  # "chứng kiến lễ ký và trao các văn kiện hợp tác khác gồm: Hiệp định ..., Hiệp định ..."
+                    at = _after_list_intro(text, verb.end(), data, skip)
+                    head = data.document_nouns.match(text, at) if at >= 0 else None
+                    if head is None:
+                        continue
             if data.titles_capitalised and not text[at].isupper() and not _specified(text, head.end(), data):
                 continue  # "an agreement" is no title where titles take capitals, unless it says on what
             title = _before_date(doc, data, _title_from(text[at:], data), sentence.start + at, skip)
@@ -162,6 +166,18 @@ def _titled_references(doc: Document, data: LanguageData) -> list[tuple[str, int
             if (len(title.split()) >= 2 or compound) and len(title) > len(noun.group()):
                 found.append((title, sentence.start + start))
     return found
+
+
+def _after_list_intro(text: str, start: int, data: LanguageData, skip: set[str]) -> int:
+    """Where the items begin when a signing verb is followed, in its clause, by a list's introduction ("...
+    các văn kiện hợp tác khác gồm: ...", "... several documents, including ..."): -1 when there is none."""
+    for intro in data.list_intro.finditer(text, start, min(len(text), start + 2 * NOUN_REACH)):
+        if re.search(r"[.;]", text[start : intro.start()]):
+            break
+        at = _skip_small_words(text, intro.end(), skip | {":"})
+        if data.document_nouns.match(text, at):
+            return at
+    return -1
 
 
 def _specified(text: str, at: int, data: LanguageData) -> bool:
