@@ -132,3 +132,50 @@ def _build(code: str, language: str) -> Gazetteer:
         if english in by_name:
             cities[surface] = by_name[english]
     return Gazetteer(countries, _names_pattern(countries), cities, _names_pattern(cities))
+
+
+# -- the world's larger cities (GeoNames), looked up by words rather than matched as one pattern ----------------
+
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+MAX_CITY_WORDS = 4  # "Rio de Janeiro", "Ho Chi Minh City"
+
+
+@cache
+def world_cities() -> dict[str, tuple[str, str]]:
+    """Surface form -> (name, alpha-3) for GeoNames' capitals and larger cities (``data/geonames_cities.tsv``)."""
+    text = resources.files("communique.data").joinpath("geonames_cities.tsv").read_text(encoding="utf-8")
+    surfaces: dict[str, tuple[str, str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, country, _population, aliases = (line.split("\t") + [""] * 4)[:4]
+        for surface in (name, *filter(None, aliases.split("|"))):
+            surfaces.setdefault(surface, (name, country))
+    return surfaces
+
+
+def find_world_cities(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, alpha-3) of the larger cities named in ``text``: capitalised runs of up to four
+    words looked up whole, longest first. A dictionary of 40,000 names costs a few lookups per word, where
+    one pattern over them would cost milliseconds per document."""
+    cities = world_cities()
+    tokens = list(_NAME_TOKEN.finditer(text))
+    found = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].group()[:1].isupper():
+            i += 1
+            continue
+        for n in range(min(MAX_CITY_WORDS, len(tokens) - i), 0, -1):
+            run = tokens[i : i + n]
+            if any(text[a.end() : b.start()] != " " for a, b in zip(run, run[1:], strict=False)):
+                continue  # the words of a name are one space apart
+            surface = text[run[0].start() : run[-1].end()].rstrip(".")
+            if surface in cities:
+                name, country = cities[surface]
+                found.append((run[0].start(), run[0].start() + len(surface), name, country))
+                i += n
+                break
+        else:
+            i += 1
+    return found

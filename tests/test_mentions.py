@@ -211,3 +211,10 @@ def test_a_country_domain_speaks_for_a_state_only_when_the_text_names_it(pipelin
     assert mirrored.home_country != "RUS"
     named = pipeline(text + " Vietnam and Japan agreed to deepen ties.", "en", url="https://news.example.vn/a")
     assert named.home_country == "VNM"
+
+
+def test_the_worlds_larger_cities_come_from_geonames_and_a_state_is_no_city(pipeline):
+    doc = pipeline("Chiều 1/9, tại Thiên Tân, Thủ tướng gặp Tổng thống Nga. Mexico và Việt Nam ký thỏa thuận.", "vi")
+    assert [(c.name, c.country) for c in doc.cities] == [("Tianjin", "CHN")]
+    doc = pipeline("President Erdogan arrived in Jeddah, then flew to Bogor and Santa Cruz.", "en")
+    assert [c.name for c in doc.cities] == ["Jeddah", "Bogor"]  # "Santa Cruz" alone names several places

@@ -117,23 +117,24 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—,:]")
 
 
 def _fallback_place(doc: Document, data: LanguageData, encounter: Encounter) -> tuple[str | None, str | None]:
-    """Where an encounter whose sentences name no venue after a locative took place: a city its sentences
-    name, else a city the lead places the story in, else the city of the dateline ("JOHANNESBURG —")."""
+    """Where an encounter whose sentences name no venue after a locative took place: a city of one of its
+    states that its sentences name, else the city of the dateline ("JOHANNESBURG —"), else a city the lead
+    places the story in. Other cities its sentences name are where someone came from or will go."""
     sentences = {a.sentence for a in encounter.anchors}
-    named = [c for c in doc.cities if c.span.sentence in sentences]
+    named = [c for c in doc.cities if c.span.sentence in sentences and c.country in encounter.countries]
     if named:
         return named[0].name, named[0].country
     first = min(sentences)
-    for index in range(min(first, LEAD_SENTENCES)):
-        place = _place(doc, data, index)
-        if place[0]:
-            return place
     for c in doc.cities:
         if c.span.sentence < min(first, LEAD_SENTENCES):
             line_start = doc.text.rfind("\n", 0, c.span.start) + 1
             at_line_start = not doc.text[line_start : c.span.start].strip()
             if at_line_start and _DATELINE_TAIL.match(doc.text, c.span.end):
                 return c.name, c.country
+    for index in range(min(first, LEAD_SENTENCES)):
+        place = _place(doc, data, index)
+        if place[0]:
+            return place
     return None, None
 
 

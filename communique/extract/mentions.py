@@ -84,13 +84,19 @@ def find_countries(doc: Document, data: LanguageData) -> list[CountryMention]:
     return found
 
 
-def find_cities(doc: Document, data: LanguageData) -> list[CityMention]:
+def find_cities(doc: Document, data: LanguageData, countries: list[CountryMention] = ()) -> list[CityMention]:
+    """Cities of the hand list and the language file (with their spellings in our languages), then the world's
+    larger cities from GeoNames where those name none; never inside a state's name ("Mexico", "Kuwait")."""
     gaz = gazetteer.for_language(data, doc.language)
     found = []
     for m in gaz.city_pattern.finditer(doc.text):
         name, country = gaz.cities[m.group()]
         found.append(CityMention(name, country, m.group(), Span(doc.sentence_at(m.start()), m.start(), m.end())))
-    return found
+    taken = [(c.span.start, c.span.end) for c in found] + [(c.span.start, c.span.end) for c in countries]
+    for start, end, name, country in gazetteer.find_world_cities(doc.text):
+        if not any(s < end and start < e for s, e in taken):
+            found.append(CityMention(name, country, doc.text[start:end], Span(doc.sentence_at(start), start, end)))
+    return sorted(found, key=lambda c: c.span.start)
 
 
 def _country_at(countries: list[CountryMention], offset: int) -> CountryMention | None:
@@ -442,7 +448,9 @@ def run(doc: Document) -> Document:
     # A state name inside a person's name ("Đức" in "Nguyễn Minh Đức") is not a mention of that state.
     inside_names = [(p.span.start, p.span.end) for p in people]
     doc.countries = [c for c in countries if not any(s <= c.span.start < e for s, e in inside_names)]
-    doc.cities = [c for c in find_cities(doc, data) if not any(s <= c.span.start < e for s, e in inside_names)]
+    doc.cities = [
+        c for c in find_cities(doc, data, countries) if not any(s <= c.span.start < e for s, e in inside_names)
+    ]
     doc.people = people
     doc.home_country = home_country(doc, data)
     for p in people:
