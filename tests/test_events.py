@@ -400,3 +400,24 @@ def test_portuguese_participles_and_head_of_state_title(pipeline):
     doc = pipeline(text, "pt", published="2025-07-20")
     assert [e.countries for e in doc.events] == [["MOZ", "PRT"]]
     assert "Daniel Chapo" in doc.events[0].people
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "M. Macron s’est entretenu samedi avec son homologue serbe Aleksandar Vucic au palais de l’Élysée.",
+            (("FRA", "SRB"), "Paris"),
+        ),
+        (
+            "fr",
+            "Le président sénégalais Bassirou Diomaye Faye a été accueilli ce matin à l’Élysée par le président "
+            "français Emmanuel Macron pour un petit-déjeuner de travail.",
+            (("FRA", "SEN"), "Paris"),
+        ),
+    ],
+)
+def test_typographic_apostrophes_welcomes_and_seats_of_government(pipeline, language, text, expected):
+    [event] = pipeline(text, language, published="2025-08-27").events
+    assert (tuple(event.countries), event.place) == expected

@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 
 from communique import gazetteer, officeholders
 from communique.document import CityMention, CountryMention, Document, PersonMention, Span
-from communique.languages import LanguageData, load
+from communique.languages import LanguageData, apostrophes, load
 
 _TOKEN = re.compile(r"[^\W\d_][\w\-]*(?:['’][^\W\d_s][\w]*)?|\d+|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -42,7 +42,7 @@ def _title_pattern(code: str) -> re.Pattern[str]:
     words = sorted(set(data.titles) | set(data.honorifics), key=len, reverse=True)
 
     def alternation(group: list[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in group) or "(?!x)x"
+        return "|".join(apostrophes(re.escape(w).replace(r"\ ", r"\s+")) for w in group) or "(?!x)x"
 
     # "PM", "MP", "RI" match in capitals only: "06:08 pm IST" is a time, not a prime minister
     acronyms = [w for w in words if w.isupper() and len(w.replace(".", "")) <= 4]

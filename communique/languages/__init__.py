@@ -54,6 +54,11 @@ class LanguageDataError(ValueError):
     """A language file is malformed; the message names the file and the key."""
 
 
+def apostrophes(pattern: str) -> str:
+    """A pattern in which a written apostrophe also matches the typographic one ("s'est" finds "s’est")."""
+    return re.sub("['’]", "['’]", pattern)
+
+
 def terms_pattern(terms: list[str], whole_words: bool = True) -> re.Pattern[str]:
     """One case-insensitive alternation over ``terms``, longest first so the longest phrase wins.
 
@@ -68,7 +73,7 @@ def terms_pattern(terms: list[str], whole_words: bool = True) -> re.Pattern[str]
             anywhere.append(f"(?:{term[3:]})")
             continue
         prefix = term.endswith("*") or (not whole_words and not term.endswith("$"))
-        body = re.escape(term.strip("*$").strip()).replace(r"\ ", r"\s+")
+        body = apostrophes(re.escape(term.strip("*$").strip()).replace(r"\ ", r"\s+"))
         end = "" if prefix else r"(?!\w)"
         (anywhere if term.startswith("*") else at_word_start).append(f"{body}{end}")
     groups = ([rf"(?<!\w)(?:{'|'.join(at_word_start)})"] if at_word_start else []) + anywhere
