@@ -152,6 +152,23 @@ def table() -> OfficeHolders:
         raise ValueError(f"officeholders.tsv: {exc}") from exc
 
 
+def international_name(name: str) -> str | None:
+    """The international form of a name the table knows under any spelling ("Mohammed bin Zayed Al Nahyan" and
+    "Mohamed bin Zayed" are one person), or None."""
+    terms = table().terms.get(name_key(name))
+    names = {t.name for t in terms or ()}
+    return names.pop() if len(names) == 1 else None
+
+
+def written_name(surface: str, international: str) -> str:
+    """The name as the document spells it ("Mohammed bin Zayed", "Abdul Fattah Al Sissi", "To Lam"), or the
+    international form where the document gives a local reading that shares no word with it ("Tập Cận Bình"
+    is Xi Jinping, "Lý Cường" Li Qiang): SCHEMA.md keeps a page's own spelling and maps readings only."""
+    if set(name_key(surface).split()) & set(name_key(international).split()):
+        return " ".join(surface.split())
+    return international
+
+
 def find_short_forms(text: str, named: set[str]) -> list[tuple[int, int, str]]:
     """(start, end, name key) of the short forms ("~" aliases: "Anwar", "Salman") of the office holders a
     document has already ``named`` in full: "Anwar Ibrahim ... the call on the day of Anwar's swearing-in"."""

@@ -36,6 +36,7 @@ from urllib.parse import urlparse
 import numpy as np
 import pyarrow as pa
 
+from communique import officeholders
 from communique.extract.mentions import fold
 from communique.store import select_where_in
 
@@ -90,8 +91,13 @@ def _source(row: dict[str, Any]) -> str | None:
 
 
 def _same_person(a: str, b: str) -> bool:
+    """One person under two spellings: the words of one name are all in the other ("Prabowo", "Prabowo
+    Subianto"), or the office-holder table knows both as one ("Abdul Fattah Al Sissi", "Abdel Fattah el-Sisi")."""
     x, y = set(fold(a).split()), set(fold(b).split())
-    return bool(x and y) and (x <= y or y <= x)
+    if x and y and (x <= y or y <= x):
+        return True
+    known = officeholders.international_name(a)
+    return known is not None and known == officeholders.international_name(b)
 
 
 def _days_apart(a: str, b: str) -> int:

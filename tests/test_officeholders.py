@@ -123,3 +123,24 @@ def test_the_update_script_checks_the_shipped_table():
     script = Path(__file__).resolve().parent.parent / "scripts" / "update_officeholders.py"
     result = subprocess.run([sys.executable, str(script), "check"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "well formed" in result.stderr
+
+
+def test_a_report_keeps_its_own_spelling_and_a_local_reading_takes_the_international_form():
+    from communique.officeholders import international_name, written_name
+
+    assert written_name("Abdul Fattah Al Sissi", "Abdel Fattah el-Sisi") == "Abdul Fattah Al Sissi"
+    assert written_name("To Lam", "Tô Lâm") == "To Lam"
+    assert written_name("Tập Cận Bình", "Xi Jinping") == "Xi Jinping"
+    assert international_name("Abdul Fattah Al Sissi") == international_name("Abdel Fattah El Sisi")
+
+
+def test_one_person_under_two_spellings_is_one_principal_and_joins_across_reports(pipeline):
+    from communique.resolve import _same_person
+
+    text = (
+        "On 4 September, President Recep Tayyip Erdogan received President Abdul Fattah Al Sissi in Ankara. "
+        "Erdogan and Abdel Fattah el-Sisi signed a joint declaration."
+    )
+    [event] = pipeline(text, "en").events
+    assert event.people == ["Recep Tayyip Erdogan", "Abdul Fattah Al Sissi"]
+    assert _same_person("Mohammed bin Zayed Al Nahyan", "Mohamed bin Zayed Al Nahyan")

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from communique import officeholders
 from communique.document import Document, Event, PersonMention, Span
 from communique.extract import areas as area_stage
 from communique.languages import LanguageData, load
@@ -317,10 +318,12 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
 
 
 def _named(people: list[PersonMention]) -> dict[str, set[str]]:
+    """Per state, who represents it: one person under two spellings the table knows is one ("Abdul Fattah
+    Al Sissi", "Abdel Fattah el-Sisi")."""
     named: dict[str, set[str]] = {}
     for p in people:
         if p.country:
-            named.setdefault(p.country, set()).add(p.name)
+            named.setdefault(p.country, set()).add(officeholders.international_name(p.name) or p.name)
     return named
 
 
@@ -355,8 +358,11 @@ def _principals(encounter: Encounter) -> list[str]:
     for p in people:
         best[p.country] = min(best.get(p.country, 99), p.rank)
     names: list[str] = []
+    seen: set[str] = set()  # one person once, under the first spelling the report uses
     for p in people:
-        if p.rank == best[p.country] and p.name not in names:
+        who = officeholders.international_name(p.name) or p.name
+        if p.rank == best[p.country] and who not in seen:
+            seen.add(who)
             names.append(p.name)
     return names
 

@@ -415,7 +415,7 @@ def apply_officeholders(doc: Document, people: list[PersonMention]) -> list[Pers
         holder = table.holder(p.name, doc.doc_date)
         if holder is None:
             continue
-        p.name = holder.name
+        p.name = officeholders.written_name(p.name, holder.name)
         p.rank = min(p.rank, holder.rank)
         if not p.qualified:
             p.country, p.qualified = holder.country, True
@@ -430,11 +430,12 @@ def apply_officeholders(doc: Document, people: list[PersonMention]) -> list[Pers
             if holder is None:
                 continue
             span = Span(doc.sentence_at(start), start, end)
-            found.append(PersonMention(holder.name, "", holder.rank, holder.country, True, span, start))
+            name = officeholders.written_name(doc.text[start:end], holder.name)
+            found.append(PersonMention(name, "", holder.rank, holder.country, True, span, start))
             taken.append((start, end))
 
     add(officeholders.find_names(doc.text))
-    named = {p.name for p in people + found if p.qualified}
+    named = {officeholders.international_name(p.name) or p.name for p in people + found if p.qualified}
     add(officeholders.find_short_forms(doc.text, named))
     return sorted(people + found, key=lambda p: p.span.start)
 
