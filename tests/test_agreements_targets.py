@@ -343,3 +343,23 @@ def test_a_list_introduced_in_the_signing_clause_gives_each_item(pipeline):
         "Hiệp định về miễn thị thực",
         "Biên bản ghi nhớ về hợp tác nông nghiệp",
     ]
+
+
+def test_a_bare_document_noun_names_no_agreement_but_a_joint_statement_does(pipeline):
+    text = (
+        "Prime Minister Anthony Albanese hosted Premier Li Qiang in Canberra. Ministers signed a Memorandum of "
+        "Understanding to strengthen its implementation. Leaders oversaw the signature of a Memorandum of "
+        "Understanding on Education and Research Cooperation. The two sides adopted a Joint Statement."
+    )
+    assert titles(pipeline(text, "en")) == [
+        "Memorandum of Understanding on Education and Research Cooperation",
+        "Joint Statement",
+    ]
+
+
+def test_indonesian_target_year_after_untuk_and_reached_is_no_goal(pipeline):
+    text = (
+        "Presiden Joko Widodo bertemu Perdana Menteri Vietnam Pham Minh Chinh di Hanoi. Kedua pemimpin menetapkan "
+        "target perdagangan di atas USD15 miliar untuk 2028. Impor ke Tiongkok mencapai USD18 miliar."
+    )
+    assert targets(pipeline(text, "id", published="2024-01-13")) == [(15e9, "USD", 2028)]

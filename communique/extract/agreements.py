@@ -256,6 +256,8 @@ def build_agreements(doc: Document, data: LanguageData) -> list[Agreement]:
     agreements: list[Agreement] = []
     candidates = _list_agreements(doc, data) + _running_text_agreements(doc, data) + _titled_references(doc, data)
     for title, start in candidates:
+        if data.document_nouns.fullmatch(title) and not data.bare_titles.fullmatch(title):
+            continue  # "Ministers signed a Memorandum of Understanding to ...": no title, no entry
         if any(_same_title(title, a.title) for a in agreements):
             continue
         parties = _parties(doc, start, start + len(title))

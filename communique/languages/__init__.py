@@ -128,6 +128,7 @@ class LanguageData:
     # agreements
     signing: re.Pattern[str] = NEVER
     document_nouns: re.Pattern[str] = NEVER
+    bare_titles: re.Pattern[str] = NEVER  # "Joint Statement": a title on its own, unlike a bare "Memorandum"
     quantifiers: re.Pattern[str] = NEVER
     title_skip: list[str] = field(default_factory=list)
     titles_capitalised: bool = True
@@ -251,6 +252,7 @@ def parse_language_file(path: Path) -> LanguageData:
         greetings=terms_pattern(get("events.greetings", [])),
         signing=terms_pattern(get("agreements.signing", [])),
         document_nouns=terms_pattern(get("agreements.documents", [])),
+        bare_titles=terms_pattern(get("agreements.bare_titles", [])),
         quantifiers=terms_pattern(get("agreements.quantifiers", [])),
         title_skip=get("agreements.title_skip", []),
         titles_capitalised=get("agreements.titles_capitalised", True),
