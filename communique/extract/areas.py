@@ -17,6 +17,14 @@ from communique.languages import AREAS, LanguageData
 _NAME_WORD = re.compile(r"[\w()’'-]+")
 
 
+def _name_word(gap: str, word: re.Match[str], links: set[str]) -> bool:
+    """Whether ``word``, after ``gap``, goes on with a gathering's name: capitalised, a number or "of the"."""
+    token = word.group().strip("()")
+    if "\n" in gap or len(gap) > 2 or not token:
+        return False
+    return token[0].isupper() or token[0].isdigit() or token.casefold() in links
+
+
 def _gathering_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
     """Spans of the names of gatherings: a summit or sidelines word with the capitalised words, numbers,
     acronyms and "of the" around it ("the Shanghai Cooperation Organization (SCO) Summit in Tianjin")."""
@@ -25,25 +33,11 @@ def _gathering_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
     for m in data.multilateral.finditer(text):
         start, end = m.start(), m.end()
         for word in _NAME_WORD.finditer(text, end, min(len(text), end + 80)):
-            gap = text[end : word.start()]
-            token = word.group().strip("()")
-            if (
-                "\n" in gap
-                or len(gap) > 2
-                or not token
-                or not (token[0].isupper() or token[0].isdigit() or token.casefold() in links)
-            ):
+            if not _name_word(text[end : word.start()], word, links):
                 break
             end = word.end()
         for word in reversed(list(_NAME_WORD.finditer(text, max(0, start - 80), start))):
-            gap = text[word.end() : start]
-            token = word.group().strip("()")
-            if (
-                "\n" in gap
-                or len(gap) > 2
-                or not token
-                or not (token[0].isupper() or token[0].isdigit() or token.casefold() in links)
-            ):
+            if not _name_word(text[word.end() : start], word, links):
                 break
             start = word.start()
         spans.append((start, end))
