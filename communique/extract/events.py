@@ -1,17 +1,28 @@
 """Events stage: PLOVER CONSULT events, one per real encounter the document reports.
 
 A sentence is an *anchor* of a meeting when it has a meeting, visit or phone trigger of its language
-("bertemu", "hội đàm", "gesprekken", "held talks"), not put in the future or as a plan ("akan bertemu",
-"will meet"), and officials or states of at least two countries: the states of the people named there,
-the destination of a visit ("kunjungan kenegaraan ke Tiongkok"), and the states named outright.
+("bertemu", "hội đàm", "gesprekken", "held talks"), is not told as a plan, proposal or refusal ("akan
+bertemu", "will meet", "refused to meet": a plan word before any of its triggers, in the trigger's clause,
+makes the whole sentence a plan), and has officials or states of at least two countries: the states of the
+people named there, the destination of a visit ("kunjungan kenegaraan ke Tiongkok"), and the states named
+outright.
+
+A meeting sentence has two sides: the *subjects* before the trigger and the *objects* after it (the first
+name after it and the names listed with it, "met A, B and C", "a call with A, another with B"). A leader
+named later in the sentence is its topic, not a participant; "met A and B" is one encounter with each; a
+sentence with objects only ("He held talks with X", "Zhao was received by A and B") takes the subject of the
+last meeting sentence, else the report's protagonist; people whose greetings or letter are conveyed take no
+part.
 
 Anchors are then grouped into encounters: the same set of states is the same encounter unless the dates
-differ; an undated anchor (a later paragraph on "the talks") belongs to the encounter before it, and
-"the same day" takes the date of the anchor before. An encounter needs at least one named principal.
-Its principals are, for each state, its highest-ranked people in the anchors (a foreign minister briefing
-on a leader's visit is not a principal of it). Its place is a city the anchors locate it in, never a
-state added to the participants: two leaders meeting in Pyongyang is not an event of North Korea. Its
-cooperation areas are those of the sentences from its first anchor to the next encounter's.
+differ or a state is represented by different people; an undated anchor (a later paragraph on "the talks")
+belongs to the encounter before it, and "the same day" takes the date of the anchor before. An encounter
+needs at least one named principal. Its principals are, for each state, its highest-ranked people in the
+anchors (a foreign minister briefing on a leader's visit is not a principal of it). Its date is its
+sentences', else the date the text last gave before it. Its place is a city the anchors locate it in, else
+a city of its states its sentences name, the dateline's or the lead's; never a state added to the
+participants: two leaders meeting in Pyongyang is not an event of North Korea. Its cooperation areas are
+those of the sentences from its first anchor to the next encounter's.
 """
 
 from __future__ import annotations
