@@ -421,3 +421,13 @@ def test_portuguese_participles_and_head_of_state_title(pipeline):
 def test_typographic_apostrophes_welcomes_and_seats_of_government(pipeline, language, text, expected):
     [event] = pipeline(text, language, published="2025-08-27").events
     assert (tuple(event.countries), event.place) == expected
+
+
+def test_a_plural_meeting_word_with_a_list_of_counterparts(pipeline):
+    text = (
+        "President Mohamed bin Zayed Al Nahyan met heads of delegations at the conference in Dubai. During these "
+        "meetings with the President of the French Republic, Emmanuel Macron, and the Prime Minister of India, "
+        "Narendra Modi, he discussed climate action."
+    )
+    doc = pipeline(text, "en", published="2023-12-01")
+    assert sorted(tuple(e.countries) for e in doc.events) == [("ARE", "FRA"), ("ARE", "IND")]
