@@ -431,3 +431,19 @@ def test_a_plural_meeting_word_with_a_list_of_counterparts(pipeline):
     )
     doc = pipeline(text, "en", published="2023-12-01")
     assert sorted(tuple(e.countries) for e in doc.events) == [("ARE", "FRA"), ("ARE", "IND")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "nl",
+            "Minister Bert Koenders heeft donderdag kennisgemaakt met zijn Amerikaanse ambtgenoot Rex Tillerson.",
+            [("NLD", "USA")],
+        ),
+        ("nl", "Premier Dick Schoof gaat dinsdag naar Berlijn voor overleg met bondskanselier Friedrich Merz.", []),
+        ("en", "Prime Minister Dick Schoof has never visited Chancellor Olaf Scholz in Berlin.", []),
+    ],
+)
+def test_dutch_acquaintance_future_with_gaan_and_never(pipeline, language, text, expected):
+    assert [tuple(e.countries) for e in pipeline(text, language, published="2025-06-10").events] == expected
