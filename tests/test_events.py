@@ -447,3 +447,11 @@ def test_a_plural_meeting_word_with_a_list_of_counterparts(pipeline):
 )
 def test_dutch_acquaintance_future_with_gaan_and_never(pipeline, language, text, expected):
     assert [tuple(e.countries) for e in pipeline(text, language, published="2025-06-10").events] == expected
+
+
+def test_a_visits_destination_is_no_third_side_when_two_sides_are_named(pipeline):
+    text = (
+        "On 12 July, during his visit to Lithuania for the NATO summit, Prime Minister Kishida Fumio held talks "
+        "with President Yoon Suk Yeol."
+    )
+    assert [e.countries for e in pipeline(text, "en").events] == [["JPN", "KOR"]]

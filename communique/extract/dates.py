@@ -26,6 +26,8 @@ _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—:]")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}))?(?![\d/]|\.\d)")
 _DASHED = re.compile(r"(?<![\d/.\-])(\d{1,2})-(\d{1,2})(?:-(\d{4}))?(?![\d/\-]|\.\d)")
+# the first day of a range right before a date: "12 to 18 July", "27-29/3", "du 12 au 18 juillet"
+_RANGE_BEFORE = re.compile(r"(?<![\d/.])\d{1,2}\s*(?:[-–]|to|au|al|bis|hingga|sampai|đến|a|até)\s*$", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
 
 
@@ -75,6 +77,9 @@ def find_dates(text: str, data: LanguageData, start: int = 0, end: int | None = 
     def add(m: re.Match[str], year: int | None, month: int, day: int | None) -> None:
         if any(s < m.end() and m.start() < e for s, e in taken) or not _valid(year, month, day):
             return
+        if day is not None and _RANGE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+            taken.append((m.start(), m.end()))
+            return  # "from 12 to 18 July", "từ ngày 27-29/3": a stay, not the day of one event
         taken.append((m.start(), m.end()))
         found.append((m.start(), m.end(), _iso(year, month, day)))
 

@@ -292,8 +292,8 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
             people = _participants(subjects, objects)
         countries = {p.country for p in people if p.country}
         for kind, m in triggers:
-            if kind != "visit":
-                continue
+            if kind != "visit" or len(countries) >= 2:
+                continue  # two sides already named: a visit's destination is where they met, not a third side
             window_end = sentence.start + m.end() + DESTINATION_WINDOW
             for c in doc.countries:
                 if c.span.sentence == sentence.index and sentence.start + m.end() <= c.span.start < window_end:
