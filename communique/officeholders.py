@@ -152,6 +152,7 @@ def table() -> OfficeHolders:
         raise ValueError(f"officeholders.tsv: {exc}") from exc
 
 
+@cache
 def international_name(name: str) -> str | None:
     """The international form of a name the table knows under any spelling ("Mohammed bin Zayed Al Nahyan" and
     "Mohamed bin Zayed" are one person), or None."""
