@@ -363,3 +363,12 @@ def test_indonesian_target_year_after_untuk_and_reached_is_no_goal(pipeline):
         "target perdagangan di atas USD15 miliar untuk 2028. Impor ke Tiongkok mencapai USD18 miliar."
     )
     assert targets(pipeline(text, "id", published="2024-01-13")) == [(15e9, "USD", 2028)]
+
+
+def test_the_two_states_of_the_signing_sentence_are_its_parties(pipeline):
+    text = (
+        "El canciller habló con la prensa en Madrid. Argentina y Estados Unidos firmaron este viernes en "
+        "Washington un acuerdo de entendimiento para un diálogo estratégico."
+    )
+    doc = pipeline(text, "es", url="https://www.example.es/nota")
+    assert [a.countries for a in doc.agreements] == [["ARG", "USA"]]

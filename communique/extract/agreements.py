@@ -231,6 +231,9 @@ def _parties(doc: Document, start: int, end: int) -> list[str]:
     if len(named) >= 2:
         return sorted(named)
     sentence = doc.sentence_at(start)
+    in_sentence = {c.code for c in doc.countries if c.span.sentence == sentence}
+    if len(in_sentence) == 2 and named <= in_sentence:
+        return sorted(in_sentence)  # "Argentina y Estados Unidos firmaron ... un acuerdo de ..."
     # "At the meeting with Hun Manet, ... raise bilateral trade to ...": the states of the people named there
     met = {p.country for p in doc.people if p.span.sentence == sentence and p.country} | named
     if doc.home_country and len(met) == 1:
