@@ -20,7 +20,7 @@ from functools import cache
 
 from babel import Locale
 
-from communique.languages import load
+from communique.languages import load, terms_pattern
 
 WEEKDAY_LOOKBACK = 6  # days: "on Thursday" in a report is within the past week
 DAY_AFTER_WEEKDAY = re.compile(r"\s*,?\s*\(?\s*(?:ngày\s+)?(\d{1,2})(?:\s*\)|(?![\d/.\-]))")
@@ -28,17 +28,22 @@ _DAY_OFFSETS = {"0 day ago": 0, "1 day ago": -1, "2 day ago": -2}
 
 
 @cache
-def _dateparser_words(code: str) -> dict[str, int]:
-    """'today', 'yesterday', 'the day before yesterday' in ``code`` from dateparser's locale data."""
+def dateparser_relative(code: str) -> dict[str, list[str]]:
+    """dateparser's relative expressions for ``code`` by meaning ("1 day ago": ["yesterday"], "in 1 year":
+    ["next year"]); empty where dateparser has no such locale."""
     try:
         from dateparser.languages.loader import default_loader
 
-        info = default_loader.get_locale(code).info
+        return dict(default_loader.get_locale(code).info.get("relative-type", {}))
     except (KeyError, ValueError, ImportError):
         return {}
+
+
+def _dateparser_words(code: str) -> dict[str, int]:
+    """'today', 'yesterday', 'the day before yesterday' in ``code`` from dateparser's locale data."""
     words: dict[str, int] = {}
     for key, offset in _DAY_OFFSETS.items():
-        for word in info.get("relative-type", {}).get(key, []):
+        for word in dateparser_relative(code).get(key, []):
             if len(word) >= 3 and word.replace(" ", "").replace("'", "").isalpha():
                 words[word.casefold()] = offset
     return words
@@ -82,11 +87,10 @@ def patterns(code: str) -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str
         ordered = sorted(words, key=len, reverse=True)
         if not ordered:
             return re.compile(r"(?!x)x")
-        if exact_case:
-            body = "|".join(_case_pattern(w) for w in ordered)
-            return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
-        body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+        if not exact_case:
+            return terms_pattern(ordered)
+        body = "|".join(_case_pattern(w) for w in ordered)
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
     return alternation(offsets, False), offsets, alternation(weekdays, True), by_fold
 

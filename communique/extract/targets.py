@@ -14,7 +14,8 @@ from functools import cache
 
 from communique.document import Document, Span, Target
 from communique.extract.agreements import _parties
-from communique.languages import LanguageData, load
+from communique.extract.relative_dates import dateparser_relative
+from communique.languages import LanguageData, load, terms_pattern
 
 # A number, which a currency code or symbol may touch ("USD30", "RM127", "R$12"), but no lower-case word.
 _NUMBER = re.compile(r"(?<![\d.,+_])(?<![^\W\d_](?<![A-Z$€£¥]))(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\d]|[.,]\d)")
@@ -41,24 +42,15 @@ def _unit_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
 
 @cache
 def _relative_years(code: str) -> tuple[re.Pattern[str], dict[str, int]]:
-    """ "next year", "this year", "tahun depan", "năm tới": years counted from the document's, from
+    """Years counted from the document's ("next year", "tahun depan", "năm tới"), from
     dateparser's locale data and the language file's ``[targets] relative_years``."""
     words: dict[str, int] = {}
-    try:
-        from dateparser.languages.loader import default_loader
-
-        info = default_loader.get_locale(code).info.get("relative-type", {})
-    except (KeyError, ValueError, ImportError):
-        info = {}
     for key, offset in (("0 year ago", 0), ("in 1 year", 1)):
-        for word in info.get(key, []):
+        for word in dateparser_relative(code).get(key, []):
             if len(word) >= 6:  # "this yr", "thn ini" are forms a headline uses, not a pledge
                 words[word.casefold()] = offset
     words.update({k.casefold(): int(v) for k, v in load(code).relative_years.items()})
-    if not words:
-        return re.compile(r"(?!x)x"), {}
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), words
+    return terms_pattern(list(words)), words
 
 
 def _not_a_counted_goal(following: list[str], data: LanguageData) -> bool:
@@ -79,11 +71,7 @@ def _is_baseline(text: str, start: int, data: LanguageData) -> bool:
 
 @cache
 def _baseline_pattern(code: str) -> re.Pattern[str]:
-    words = load(code).baseline
-    if not words:
-        return re.compile(r"(?!x)x")
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return terms_pattern(load(code).baseline)
 
 
 def parse_number(text: str, decimal_separator: str) -> float:
