@@ -161,6 +161,12 @@ def international_name(name: str) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+def identity(name: str) -> str:
+    """Who a name stands for when people are compared: the international form of an office holder under any
+    spelling, else the name itself."""
+    return international_name(name) or name
+
+
 def written_name(surface: str, international: str) -> str:
     """The name as the document spells it ("Mohammed bin Zayed", "Abdul Fattah Al Sissi", "To Lam"), or the
     international form where the document gives a local reading that shares no word with it ("Tập Cận Bình"
@@ -170,21 +176,22 @@ def written_name(surface: str, international: str) -> str:
     return international
 
 
-def find_short_forms(text: str, named: set[str]) -> list[tuple[int, int, str]]:
+def find_short_forms(folded: str, named: set[str]) -> list[tuple[int, int, str]]:
     """(start, end, name key) of the short forms ("~" aliases: "Anwar", "Salman") of the office holders a
-    document has already ``named`` in full: "Anwar Ibrahim ... the call on the day of Anwar's swearing-in"."""
+    document has already ``named`` in full: "Anwar Ibrahim ... the call on the day of Anwar's swearing-in".
+    ``folded`` is the document's text through :func:`fold_keep_offsets`."""
     holders = table()
     forms = {form: name_key(name) for name in named for form in holders.short_forms.get(name, ())}
     if not forms:
         return []
     pattern = _pattern(tuple(sorted(forms, key=len, reverse=True)))
-    return [(m.start(), m.end(), forms[m.group()]) for m in pattern.finditer(fold_keep_offsets(text))]
+    return [(m.start(), m.end(), forms[m.group()]) for m in pattern.finditer(folded)]
 
 
-def find_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name key) of each office holder's name or listed alias written in ``text``."""
+def find_names(folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, name key) of each office holder's name or listed alias written in a text, given as
+    :func:`fold_keep_offsets` makes it (offsets are the text's own)."""
     holders = table()
-    folded = fold_keep_offsets(text)
     return [
         (m.start(), m.end(), holders.surfaces[" ".join(m.group().split())]) for m in holders.pattern.finditer(folded)
     ]

@@ -3,7 +3,7 @@
 import pytest
 from conftest import Name
 
-from communique.officeholders import OfficeHolders, find_names, table
+from communique.officeholders import OfficeHolders, find_names, fold_keep_offsets, table
 
 
 def test_every_row_is_well_formed_and_terms_of_one_office_do_not_overlap():
@@ -56,7 +56,7 @@ def test_a_name_two_states_share_is_answered_only_where_the_date_tells_them_apar
 
 def test_names_are_found_without_diacritics_or_hyphens_but_with_case_and_offsets_kept():
     text = "Tổng Bí thư Tô Lâm và Frank Walter Steinmeier; albanese is a word, Albanese a name."
-    found = [(text[s:e], key) for s, e, key in find_names(text)]
+    found = [(text[s:e], key) for s, e, key in find_names(fold_keep_offsets(text))]
     assert found == [
         ("Tô Lâm", "to lam"),
         ("Frank Walter Steinmeier", "frank walter steinmeier"),
@@ -65,7 +65,7 @@ def test_names_are_found_without_diacritics_or_hyphens_but_with_case_and_offsets
 
 
 def test_a_given_name_alone_is_never_taken_for_a_principal():
-    assert find_names("Francis and Anwar arrived.") == []
+    assert find_names(fold_keep_offsets("Francis and Anwar arrived.")) == []
 
 
 @pytest.mark.parametrize(

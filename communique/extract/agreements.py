@@ -152,8 +152,7 @@ def _titled_references(doc: Document, data: LanguageData) -> list[tuple[str, int
     found = []
     for sentence in doc.sentences:
         text = sentence.text
-        verbs = [v for v in data.signing.finditer(text) if not _is_planned_near(text, v.start(), data)]
-        if not verbs:
+        if not any(not _is_planned_near(text, v.start(), data) for v in data.signing.finditer(text)):
             continue  # a title told with no signing, issuing or adopting is a topic ("the border agreement")
         for noun in data.document_nouns.finditer(text):
             start = noun.start()

@@ -334,7 +334,7 @@ def _named(people: list[PersonMention]) -> dict[str, set[str]]:
     named: dict[str, set[str]] = {}
     for p in people:
         if p.country:
-            named.setdefault(p.country, set()).add(officeholders.international_name(p.name) or p.name)
+            named.setdefault(p.country, set()).add(officeholders.identity(p.name))
     return named
 
 
@@ -371,7 +371,7 @@ def _principals(encounter: Encounter) -> list[str]:
     names: list[str] = []
     seen: set[str] = set()  # one person once, under the first spelling the report uses
     for p in people:
-        who = officeholders.international_name(p.name) or p.name
+        who = officeholders.identity(p.name)
         if p.rank == best[p.country] and who not in seen:
             seen.add(who)
             names.append(p.name)

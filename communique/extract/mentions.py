@@ -434,9 +434,9 @@ def apply_officeholders(doc: Document, people: list[PersonMention]) -> list[Pers
             found.append(PersonMention(name, "", holder.rank, holder.country, True, span, start))
             taken.append((start, end))
 
-    add(officeholders.find_names(doc.text))
-    named = {officeholders.international_name(p.name) or p.name for p in people + found if p.qualified}
-    add(officeholders.find_short_forms(doc.text, named))
+    folded = officeholders.fold_keep_offsets(doc.text)
+    add(officeholders.find_names(folded))
+    add(officeholders.find_short_forms(folded, {officeholders.identity(p.name) for p in people + found if p.qualified}))
     return sorted(people + found, key=lambda p: p.span.start)
 
 

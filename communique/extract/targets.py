@@ -66,12 +66,7 @@ def _is_baseline(text: str, start: int, data: LanguageData) -> bool:
     """Whether the amount is where a change starts from ("from the current $10 billion to ...", "up from
     last year's USD 6.6 bn"): the goal is the other amount."""
     before = text[max(0, start - BASELINE_WINDOW) : start]
-    return any(not re.search(r"\d", before[m.end() :]) for m in _baseline_pattern(data.code).finditer(before))
-
-
-@cache
-def _baseline_pattern(code: str) -> re.Pattern[str]:
-    return terms_pattern(load(code).baseline)
+    return any(not re.search(r"\d", before[m.end() :]) for m in data.baseline.finditer(before))
 
 
 def parse_number(text: str, decimal_separator: str) -> float:
@@ -91,6 +86,7 @@ def find_targets(doc: Document, data: LanguageData) -> list[Target]:
     percent = {p.casefold() for p in data.percent}
     currencies = {k.casefold(): v for k, v in data.currencies.items()}
     date_spans = [(d.span.start, d.span.end) for d in doc.dates]
+    doc_year = int(doc.doc_date[:4]) if doc.doc_date and doc.doc_date[:4].isdigit() else None
     targets: list[Target] = []
     for sentence in doc.sentences:
         text = sentence.text
@@ -135,15 +131,15 @@ def find_targets(doc: Document, data: LanguageData) -> list[Target]:
                 before = re.split(r"[;:,]", text[max(0, m.start() - YEAR_BEFORE_WINDOW) : m.start()])[-1]
                 year_match = list(year_re.finditer(before))[-1] if year_re.search(before) else None
             year = int(year_match.group(1)) if year_match else None
-            if year is None and doc.doc_date and doc.doc_date[:4].isdigit():
+            if year is None and doc_year is not None:
                 relative, offsets = _relative_years(data.code)
-                following = re.search(r"\d", text[end : end + YEAR_WINDOW])  # up to the next amount
-                named = relative.search(text, end, end + (following.start() if following else YEAR_WINDOW))
+                next_amount = re.search(r"\d", text[end : end + YEAR_WINDOW])
+                named = relative.search(text, end, end + (next_amount.start() if next_amount else YEAR_WINDOW))
                 if named:  # "to USD 8 bn next year"
-                    year = int(doc.doc_date[:4]) + offsets[" ".join(named.group().casefold().split())]
+                    year = doc_year + offsets[" ".join(named.group().casefold().split())]
             if year is not None and year == int(value) and not scale:
                 continue
-            if year is not None and doc.doc_date and doc.doc_date[:4].isdigit() and year < int(doc.doc_date[:4]):
+            if year is not None and doc_year is not None and year < doc_year:
                 continue  # "reached USD 6.58 billion in the first ten months of 2023": a past figure, no goal
             if any(t.value == value and t.unit == unit and t.year == year for t in targets):
                 continue

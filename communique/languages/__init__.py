@@ -142,7 +142,7 @@ class LanguageData:
     percent: list[str] = field(default_factory=list)
     by_year: list[str] = field(default_factory=list)
     per_year: list[str] = field(default_factory=list)
-    baseline: list[str] = field(default_factory=list)  # "from", "up from": where a change starts, not its goal
+    baseline: re.Pattern[str] = NEVER  # "from", "up from": where a change starts, not its goal
     achieved: list[str] = field(default_factory=list)  # "have", "telah", "đã" after a count: reached, not pledged
     nouns_capitalised: bool = False  # German writes every noun with a capital: "500 Studenten"
     relative_years: dict[str, int] = field(default_factory=dict)  # "năm tới" = 1: forms dateparser lacks
@@ -265,7 +265,7 @@ def parse_language_file(path: Path) -> LanguageData:
         percent=get("targets.percent", []),
         by_year=get("targets.by_year", []),
         per_year=get("targets.per_year", []),
-        baseline=get("targets.baseline", []),
+        baseline=terms_pattern(get("targets.baseline", [])),
         achieved=get("targets.achieved", []),
         nouns_capitalised=get("targets.nouns_capitalised", False),
         relative_years=get("targets.relative_years", {}),
