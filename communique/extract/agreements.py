@@ -120,7 +120,7 @@ def _running_text_agreements(doc: Document, data: LanguageData) -> list[tuple[st
     return found
 
 
-def _title_case_span(text: str, at: int, links: set[str]) -> str:
+def _title_case_span(text: str, at: int, links: frozenset[str]) -> str:
     """The Title Case words from ``at``: capitalised words, numbers and the small linking words between them,
     up to the first other word or clause punctuation."""
     words: list[str] = []
@@ -148,7 +148,6 @@ def _titled_references(doc: Document, data: LanguageData) -> list[tuple[str, int
     Title Case, which is what tells a title from a description."""
     if not data.title_links:
         return []
-    links = {w.casefold() for w in data.title_links}
     found = []
     for sentence in doc.sentences:
         text = sentence.text
@@ -160,7 +159,7 @@ def _titled_references(doc: Document, data: LanguageData) -> list[tuple[str, int
                 start -= 1  # the whole compound: "Westerems-Vertrag", "Eems-Dollardverdrag"
             if not text[start].isupper():
                 continue
-            title = _title_case_span(text, start, links)
+            title = _title_case_span(text, start, data.title_links)
             compound = start < noun.start()
             if (len(title.split()) >= 2 or compound) and len(title) > len(noun.group()):
                 found.append((title, sentence.start + start))
@@ -183,7 +182,7 @@ def _specified(text: str, at: int, data: LanguageData) -> bool:
     """Whether a lower-case document noun goes on to say what it is about ("a memorandum of understanding in
     the field of energy", "an action plan for their strategic partnership"): a title written in lower case."""
     following = re.match(r"\s+(\w+)\s+\w", text[at:])
-    return bool(following) and following.group(1).casefold() in {w.casefold() for w in data.title_links}
+    return bool(following) and following.group(1).casefold() in data.title_links
 
 
 def _split_joined_titles(title: str, data: LanguageData, skip: set[str]) -> list[tuple[str, int]]:

@@ -28,7 +28,7 @@ def _name_word(gap: str, word: re.Match[str], links: set[str]) -> bool:
 def _gathering_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
     """Spans of the names of gatherings: a summit or sidelines word with the capitalised words, numbers,
     acronyms and "of the" around it ("the Shanghai Cooperation Organization (SCO) Summit in Tianjin")."""
-    links = {w.casefold() for w in ("of", "the", *data.of_words, *data.title_links)}
+    links = {"of", "the", *(w.casefold() for w in data.of_words), *data.title_links}
     spans = []
     for m in data.multilateral.finditer(text):
         start, end = m.start(), m.end()

@@ -206,7 +206,7 @@ WITH_WORDS_BEFORE = 3  # "with", "with the", "con il presidente": the with-word 
 def _after_with(doc: Document, data: LanguageData, person: PersonMention) -> bool:
     """Whether the person is named as somebody's counterpart: "with" just before him or his title."""
     words = re.findall(r"\w+", doc.text[max(0, person.title_start - 30) : person.title_start])
-    return bool({w.casefold() for w in words[-WITH_WORDS_BEFORE:]} & {w.casefold() for w in data.with_words})
+    return bool({w.casefold() for w in words[-WITH_WORDS_BEFORE:]} & data.with_words)
 
 
 def protagonist(doc: Document, data: LanguageData) -> PersonMention | None:

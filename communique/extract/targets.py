@@ -58,8 +58,7 @@ def _not_a_counted_goal(following: list[str], data: LanguageData) -> bool:
     written in lower case, or a count already reached ("110 companies have joined", "110 perusahaan telah")."""
     if following[0][:1].isupper() and not data.nouns_capitalised:
         return True
-    achieved = {w.casefold() for w in data.achieved}
-    return any(w.casefold().strip(",.") in achieved for w in following[1:4])
+    return any(w.casefold().strip(",.") in data.achieved for w in following[1:4])
 
 
 def _is_baseline(text: str, start: int, data: LanguageData) -> bool:

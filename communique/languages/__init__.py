@@ -123,7 +123,7 @@ class LanguageData:
     separately: re.Pattern[str] = NEVER  # "had separate meetings with A and B": one encounter per partner
     locative: list[str] = field(default_factory=list)
     visit_to: list[str] = field(default_factory=list)
-    with_words: list[str] = field(default_factory=list)  # "with" before a counterpart: "held talks with X"
+    with_words: frozenset[str] = frozenset()  # "with" before a counterpart: "held talks with X" (lower case)
     greetings: re.Pattern[str] = NEVER  # "the greetings of X": X sends them and takes no part
     # agreements
     signing: re.Pattern[str] = NEVER
@@ -132,7 +132,7 @@ class LanguageData:
     quantifiers: re.Pattern[str] = NEVER
     title_skip: list[str] = field(default_factory=list)
     titles_capitalised: bool = True
-    title_links: list[str] = field(default_factory=list)  # "of", "on" inside a Title Case title
+    title_links: frozenset[str] = frozenset()  # "of", "on" inside a Title Case title (lower case)
     clause_end: list[str] = field(default_factory=list)
     list_intro: re.Pattern[str] = NEVER
     # targets
@@ -143,7 +143,7 @@ class LanguageData:
     by_year: list[str] = field(default_factory=list)
     per_year: list[str] = field(default_factory=list)
     baseline: re.Pattern[str] = NEVER  # "from", "up from": where a change starts, not its goal
-    achieved: list[str] = field(default_factory=list)  # "have", "telah", "đã" after a count: reached, not pledged
+    achieved: frozenset[str] = frozenset()  # "have", "telah", "đã" after a count: reached, not pledged
     nouns_capitalised: bool = False  # German writes every noun with a capital: "500 Studenten"
     relative_years: dict[str, int] = field(default_factory=dict)  # "năm tới" = 1: forms dateparser lacks
     not_counted: re.Pattern[str] = NEVER
@@ -198,6 +198,11 @@ def _weekday_names(code: str) -> re.Pattern[str]:
     return terms_pattern(sorted(names))
 
 
+def _folded_words(words: list[str]) -> frozenset[str]:
+    """Single words compared with a text's words: lower case once, when the file is read."""
+    return frozenset(w.casefold() for w in words)
+
+
 def parse_language_file(path: Path) -> LanguageData:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -248,7 +253,7 @@ def parse_language_file(path: Path) -> LanguageData:
         separately=terms_pattern(get("events.separately", [])),
         locative=get("events.locative", []),
         visit_to=get("events.visit_to", []),
-        with_words=get("events.with_words", []),
+        with_words=_folded_words(get("events.with_words", [])),
         greetings=terms_pattern(get("events.greetings", [])),
         signing=terms_pattern(get("agreements.signing", [])),
         document_nouns=terms_pattern(get("agreements.documents", [])),
@@ -256,7 +261,7 @@ def parse_language_file(path: Path) -> LanguageData:
         quantifiers=terms_pattern(get("agreements.quantifiers", [])),
         title_skip=get("agreements.title_skip", []),
         titles_capitalised=get("agreements.titles_capitalised", True),
-        title_links=get("agreements.title_links", []),
+        title_links=_folded_words(get("agreements.title_links", [])),
         clause_end=get("agreements.clause_end", []),
         list_intro=terms_pattern(get("agreements.list_intro", [])),
         target_cues=terms_pattern(get("targets.cues", [])),
@@ -266,7 +271,7 @@ def parse_language_file(path: Path) -> LanguageData:
         by_year=get("targets.by_year", []),
         per_year=get("targets.per_year", []),
         baseline=terms_pattern(get("targets.baseline", [])),
-        achieved=get("targets.achieved", []),
+        achieved=_folded_words(get("targets.achieved", [])),
         nouns_capitalised=get("targets.nouns_capitalised", False),
         relative_years=get("targets.relative_years", {}),
         not_counted=terms_pattern(get("targets.not_counted", [])),
