@@ -8,6 +8,7 @@ month, not the first of that month, because a weekday in the text then resolves 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from email.utils import parsedate_to_datetime
@@ -86,3 +87,11 @@ def read_published(value: object) -> tuple[str | None, str | None]:
         return parse_published(value), None
     except UnreadableDate as exc:
         return None, f"'published' ignored ({value!r}): {exc}"
+
+
+def period_end(value: str) -> dt.date:
+    """The last day an ISO date of any precision can mean ("2025" → 31 December, "2025-02" → 28 February)."""
+    year = int(value[:4])
+    month = int(value[5:7]) if len(value) >= 7 else 12
+    day = int(value[8:10]) if len(value) >= 10 else calendar.monthrange(year, month)[1]
+    return dt.date(year, month, day)

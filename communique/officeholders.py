@@ -17,9 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
+from communique.metadata import period_end
 from communique.text import strip_diacritics
 
 OFFICE_RANK = {
@@ -73,17 +74,13 @@ def name_key(name: str) -> str:
 
 
 def _date(value: str, end: bool = False) -> dt.date | None:
+    """A term's start (the first day of a partial date) or end (its last day)."""
     if not value:
         return None
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts)
-    if len(parts) == 2:
-        if not end:
-            return dt.date(parts[0], parts[1], 1)
-        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
+    if end:
+        return period_end(value)
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return dt.date(*parts[:3])
 
 
 class OfficeHolders:
@@ -123,7 +120,7 @@ class OfficeHolders:
         best = min(pool, key=lambda t: t.rank)
         return Holder(best.name, best.country, best.rank if current else FORMER_RANK, best.office if current else None)
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern[str]:
         return _pattern(tuple(sorted(self.surfaces, key=len, reverse=True)))
 
@@ -138,7 +135,7 @@ def _reference_day(when: str | None) -> dt.date | None:
     if not when or when.startswith("--"):
         return None
     try:
-        return _date(when, end=True) if len(when) < 10 else dt.date.fromisoformat(when[:10])
+        return period_end(when[:10])  # a report dated to the month or year: its last day
     except ValueError:
         return None
 

@@ -15,9 +15,9 @@ import re
 from functools import cache
 
 from communique.document import DateMention, Document, Span
-from communique.extract.relative_dates import find_relative_dates, month_end
+from communique.extract.relative_dates import find_relative_dates
 from communique.languages import LanguageData, load
-from communique.metadata import UnreadableDate, parse_published
+from communique.metadata import UnreadableDate, parse_published, period_end
 
 HEADER_CHARS = 600  # a date with a year this close to the top is the document's date
 # A dateline opens a wire story: a place, a comma, the date, then an agency in brackets or a dash.
@@ -125,7 +125,7 @@ def with_year(value: str, doc_date: str | None) -> str:
     A document date known only to the month or the year counts as its last day."""
     if not value.startswith("--") or not doc_date or doc_date.startswith("--"):
         return value
-    reference = dt.date.fromisoformat(doc_date) if len(doc_date) == 10 else month_end(doc_date)
+    reference = period_end(doc_date)
     month, day = int(value[2:4]), int(value[5:7])
     for year in (reference.year, reference.year - 1):
         try:

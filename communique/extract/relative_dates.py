@@ -12,7 +12,6 @@ decides. With a publication date known only to the month, a weekday gives the mo
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 import datetime as dt
 import re
@@ -145,10 +144,3 @@ def find_relative_dates(text: str, code: str, doc_date: str | None) -> list[tupl
         if value:
             found.append((m.start(), day.end() if day_of_month else m.end(), value))
     return found
-
-
-def month_end(value: str) -> dt.date:
-    """The last day of a ``YYYY-MM`` (or of a ``YYYY``): the latest a partial date can mean."""
-    year = int(value[:4])
-    month = int(value[5:7]) if len(value) >= 7 else 12
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
