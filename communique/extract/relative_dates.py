@@ -12,14 +12,11 @@ decides. With a publication date known only to the month, a weekday gives the mo
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 from functools import cache
 
-from babel import Locale
-
-from communique.languages import load, terms_pattern
+from communique.languages import load, terms_pattern, weekday_numbers
 
 WEEKDAY_LOOKBACK = 6  # days: "on Thursday" in a report is within the past week
 DAY_AFTER_WEEKDAY = re.compile(r"\s*,?\s*\(?\s*(?:ngày\s+)?(\d{1,2})(?:\s*\)|(?![\d/.\-]))")
@@ -48,17 +45,6 @@ def _dateparser_words(code: str) -> dict[str, int]:
     return words
 
 
-@cache
-def _weekday_names(code: str) -> dict[str, int]:
-    names: dict[str, int] = {}
-    with contextlib.suppress(ValueError, LookupError):
-        loc = Locale.parse(code)
-        for context in ("format", "stand-alone"):
-            for number, name in loc.days[context]["wide"].items():
-                names[name] = number
-    return names
-
-
 def _case_pattern(word: str) -> str:
     """The word as written, its first letter in either case: Vietnamese "Thứ Hai" (Monday) must not match
     "thứ hai" (second), while "thứ Hai" at a sentence's middle does."""
@@ -75,7 +61,7 @@ def patterns(code: str) -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str
     data = load(code)
     offsets = dict(_dateparser_words(code))
     offsets.update({k.casefold(): int(v) for k, v in data.relative_days.items()})
-    weekdays = {name: number for name, number in _weekday_names(code).items()}
+    weekdays = dict(weekday_numbers(code))
     weekdays.update(data.weekday_words)
     for name, number in list(weekdays.items()):  # "dinsdagmorgen", "Montagabend"
         for suffix in data.weekday_compounds:

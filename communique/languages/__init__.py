@@ -188,14 +188,21 @@ def _month_names(code: str, extra: dict[str, int]) -> dict[str, int]:
     return names
 
 
+@cache
+def weekday_numbers(code: str) -> dict[str, int]:
+    """Day names from CLDR in the language, as written ("Monday", "lundi", "Thứ Hai"), to 0 (Monday) … 6."""
+    names: dict[str, int] = {}
+    with contextlib.suppress(ValueError, LookupError):
+        loc = Locale.parse(code)
+        for context in ("format", "stand-alone"):
+            for number, name in loc.days[context]["wide"].items():
+                names[name] = number
+    return names
+
+
 def _weekday_names(code: str) -> re.Pattern[str]:
     """Day names from CLDR ("Monday", "lundi", "thứ Hai"): where a title or a clause gives way to a date."""
-    try:
-        loc = Locale.parse(code)
-    except (ValueError, LookupError):
-        return NEVER
-    names = {name for context in ("format", "stand-alone") for name in loc.days[context]["wide"].values()}
-    return terms_pattern(sorted(names))
+    return terms_pattern(sorted(weekday_numbers(code)))
 
 
 def _folded_words(words: list[str]) -> frozenset[str]:
