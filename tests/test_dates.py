@@ -134,3 +134,21 @@ def test_a_range_of_days_dates_no_single_event():
     assert values("Lula visited Vietnam from 27 to 29 March at the invitation of President Luong Cuong.", "en") == []
     assert values("chuyến thăm Việt Nam từ ngày 27-29/3 theo lời mời", "vi") == []
     assert values("an official visit from 12 to 18 July; on 15 July the leaders met", "en") == ["--07-15"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "published", "expected"),
+    [
+        ("ms", "Gambar pertemuan mereka, Februari lalu.", "2023-04-21", [("Februari lalu", "2023-02")]),
+        ("en", "They met last December and again last month.", "2023-04-21",
+         [("last December", "2022-12"), ("last month", "2023-03")]),
+        ("fr", "Ils se sont vus en janvier dernier.", "2023-01", [("janvier dernier", "2022-01")]),
+        ("vi", "Hai bên đã gặp vào tháng 3 vừa qua.", "2023-04-21", [("tháng 3 vừa qua", "2023-03")]),
+        ("de", "Sie trafen sich im vergangenen Mai.", "2023-04-21", [("vergangenen Mai", "2022-05")]),
+        ("es", "Se reunieron en marzo pasado.", "2024-05-02", [("marzo pasado", "2024-03")]),
+        ("en", "They met last December.", None, []),
+    ],
+)
+def test_a_month_named_as_past_is_the_latest_such_month_before_publication(code, text, published, expected):
+    assert relative(text, code, published) == expected
+

@@ -455,3 +455,30 @@ def test_a_visits_destination_is_no_third_side_when_two_sides_are_named(pipeline
         "with President Yoon Suk Yeol."
     )
     assert [e.countries for e in pipeline(text, "en").events] == [["JPN", "KOR"]]
+
+
+def test_the_same_day_is_the_last_day_told_not_a_month_recalled_in_between(pipeline):
+    text = (
+        "On 1 September, Prime Minister Pham Minh Chinh met Russian President Vladimir Putin in Tianjin.\n"
+        "Both sides praised their ties, especially after General Secretary To Lam's visit to Russia last May.\n"
+        "The same day, Prime Minister Pham Minh Chinh met Lao President Thongloun Sisoulith."
+    )
+    doc = pipeline(text, "en", published="2025-09-02")
+    dated = {tuple(e.countries): e.date for e in doc.events}
+    assert dated[("LAO", "VNM")] == "2025-09-01"
+
+
+def test_an_adverb_between_auxiliary_and_participle_keeps_the_meeting(pipeline):
+    text = (
+        "Le président Emmanuel Macron s'est entretenu samedi avec le président algérien Abdelmadjid Tebboune. "
+        "M. Macron s'est par ailleurs longuement entretenu avec son homologue serbe Aleksandar Vucic."
+    )
+    doc = pipeline(text, "fr", published="2020-12-19")
+    assert sorted(tuple(e.countries) for e in doc.events) == [("DZA", "FRA"), ("FRA", "SRB")]
+
+
+def test_a_foreign_name_keeps_its_particles_in_every_language(pipeline):
+    text = "Chủ tịch nước Lương Cường đón Tổng thống Brazil Luiz Inácio Lula da Silva tại Hà Nội."
+    names = {p.name for p in pipeline(text, "vi", published="2025-03-28").people}
+    assert "Luiz Inácio Lula da Silva" in names
+

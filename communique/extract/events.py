@@ -265,6 +265,7 @@ def _without_senders(doc: Document, data: LanguageData, people: list[PersonMenti
 def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
     anchors: list[Anchor] = []
     previous_date: str | None = None
+    previous_day: str | None = None
     lead = protagonist(doc, data)
     last_subjects: list[PersonMention] = []
     for sentence in doc.sentences:
@@ -274,9 +275,11 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
         # hold talks with ...", "X arrived in Hanoi and will meet Y": no encounter has happened yet.
         triggers = [] if any(_is_planned(data, text, m.start()) for _, m in found) else found
         near = sentence.start + triggers[0][1].start() if triggers else None
-        date = _sentence_date(doc, sentence.index, previous_date, near)
+        date = _sentence_date(doc, sentence.index, previous_day, near)
         if date:
             previous_date = date
+            if len(date) == 10 or date.startswith("--"):
+                previous_day = date  # "the same day" refers to a day, not to "last May" told in between
         if not triggers:
             continue
         people = _without_senders(doc, data, [p for p in doc.people if p.span.sentence == sentence.index])

@@ -8,6 +8,10 @@ yesterday" from dateparser's locale tables, and colloquial forms a language file
 A weekday is the most recent such day on or before publication (a report published on a Thursday that
 says "on Thursday" means that day). When a day of the month follows it ("quarta-feira (21)") that day
 decides. With a publication date known only to the month, a weekday gives the month; with none, nothing.
+
+A month named as past ("last February", "Februari lalu", "février dernier", ``[dates] past_month``) is the
+latest such month before the publication's; "last month" (dateparser's "1 month ago") the month before it.
+Both give ``YYYY-MM``: the text says no day.
 """
 
 from __future__ import annotations
@@ -114,6 +118,35 @@ def resolve_offset(offset: int, doc_date: str | None) -> str | None:
     return (day + dt.timedelta(days=offset)).isoformat()
 
 
+@cache
+def past_month_pattern(code: str) -> re.Pattern[str] | None:
+    """The language's past-month forms with its month names (CLDR) and "last month" words (dateparser)."""
+    data = load(code)
+    months = "|".join(re.escape(m) for m in sorted(data.months, key=len, reverse=True))
+    forms = []
+    for form in data.past_month:
+        before, _, after = form.partition("{month}")
+        parts = [re.escape(p.strip()).replace(r"\ ", r"\s+") for p in (before, after)]
+        lead, tail = (rf"{parts[0]}\s+" if parts[0] else ""), (rf"\s+{parts[1]}" if parts[1] else "")
+        dot = r"\.?" if tail else ""  # "Feb. last"; a full stop after the month ends the sentence
+        forms.append(rf"{lead}(?P<m{len(forms)}>{months}){dot}{tail}")
+    last_month = [w for w in dateparser_relative(code).get("1 month ago", []) if len(w.split()[-1]) >= 3]
+    forms += [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(last_month, key=len, reverse=True)]
+    if not forms:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{f})' for f in forms)})(?!\w)", re.IGNORECASE)
+
+
+def resolve_past_month(month: int | None, doc_date: str | None) -> str | None:
+    """The latest ``month`` before the publication's month (None: the month before it), as YYYY-MM."""
+    if not doc_date or doc_date.startswith("--") or len(doc_date) < 7:
+        return None
+    year, current = int(doc_date[:4]), int(doc_date[5:7])
+    if month is None:
+        month = current - 1 or 12
+    return f"{year if month < current else year - 1:04d}-{month:02d}"
+
+
 def find_relative_dates(text: str, code: str, doc_date: str | None) -> list[tuple[int, int, str]]:
     """(start, end, ISO value) of each relative date in ``text`` that the publication date resolves."""
     relative, offsets, weekday_pattern, weekdays = patterns(code)
@@ -129,4 +162,13 @@ def find_relative_dates(text: str, code: str, doc_date: str | None) -> list[tupl
         value = resolve_weekday(weekday, doc_date, day_of_month)
         if value:
             found.append((m.start(), day.end() if day_of_month else m.end(), value))
+    past = past_month_pattern(code)
+    if past is not None:
+        months = load(code).months
+        for m in past.finditer(text):
+            name = next((v for k, v in m.groupdict().items() if v), None)
+            month = months[" ".join(name.lower().rstrip(".").split())] if name else None
+            value = resolve_past_month(month, doc_date)
+            if value:
+                found.append((m.start(), m.end(), value))
     return found

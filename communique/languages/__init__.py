@@ -157,6 +157,9 @@ class LanguageData:
     weekday_words: dict[str, int] = field(default_factory=dict)  # forms CLDR lacks: "thứ 2" = 0 (Monday)
     weekday_compounds: list[str] = field(default_factory=list)  # "dinsdag" + "morgen": a weekday's part of day
     dash_dates: bool = False  # "31-8" is a day and a month (Vietnamese), not a range or a score
+    # a month named as past without its year ("last February", "Februari lalu", "février dernier"): the
+    # forms, with {month} where the month's name stands
+    past_month: list[str] = field(default_factory=list)
 
     @property
     def locale(self) -> Locale:
@@ -290,6 +293,7 @@ def parse_language_file(path: Path) -> LanguageData:
         weekday_words=get("dates.weekdays", {}),
         weekday_compounds=get("dates.weekday_compounds", []),
         dash_dates=get("dates.dash_dates", False),
+        past_month=get("dates.past_month", []),
     )
 
 
