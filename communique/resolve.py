@@ -360,6 +360,8 @@ def lookup_keys(m: Mention) -> list[tuple[str, str]]:
     if m.kind == "agreement":
         return [("time_lookup", _time_key(m.block, month)) for month in months]
     keys = [("time_lookup", _time_key(m.block, month, dated=False)) for month in months]
+    told = _event_months(m.date)  # a meeting known to the month joins one known to the day, and back
+    keys += [("time_lookup", _time_key(m.block, month, dated=len(m.date or "") == 7)) for month in told]
     if m.date_key:
         if m.year:
             keys += [("date_lookup", f"{m.block}|{m.date_key}|{m.year}"), ("date_lookup", f"{m.block}|{m.date_key}|-")]
@@ -368,6 +370,20 @@ def lookup_keys(m: Mention) -> list[tuple[str, str]]:
     else:
         keys += [("time_lookup", _time_key(m.block, month, dated=True)) for month in months]
     return keys
+
+
+def _month_only(date: str | None) -> bool:
+    return bool(date) and len(date) == 7 and date[:4].isdigit()
+
+
+def _event_months(date: str | None) -> list[str]:
+    """For a date with its year and month, that month and the next: when the first report of a meeting held
+    then was published (clusters are filed under that month)."""
+    if not date or not date[:4].isdigit() or len(date) < 7:
+        return []
+    year, month = int(date[:4]), int(date[5:7])
+    following = f"{year + 1:04d}-01" if month == 12 else f"{year:04d}-{month + 1:02d}"
+    return [date[:7], following]
 
 
 def _closeness(m: Mention, c: Cluster, mine: str | None, theirs: str | None) -> float | None:
@@ -445,6 +461,10 @@ class Resolver:
         score = shared * 10 + (1 if place and place == best_place else 0)
         if m.date_key and c.state["date_key"]:
             return score + 5
+        if (_month_only(m.date) and c.state["date_key"]) or (m.date_key and _month_only(c.best_date())):
+            # "in February" and "on 17 February" of the same year (checked above): the same meeting when
+            # a principal is shared
+            return score + 3 if shared else None
         # An undated report, or an event known only from undated reports: more evidence is needed. With both
         # publication dates known, a shared principal within the window; without them, the report must name
         # the same principals on every side ("To Lam's visit to China" is not "To Lam met Li Qiang").

@@ -455,3 +455,35 @@ def test_an_undated_report_joins_the_latest_meeting_before_it_was_published(tmp_
         assert clusters["undated-may"] == clusters["m5-9"]
     finally:
         store.close()
+
+
+def test_a_meeting_known_to_the_month_joins_the_same_meeting_known_to_the_day(tmp_path):
+    reports = [
+        (
+            "day",
+            "",
+            "en",
+            "2023-02-18",
+            "On 17 February, German President Frank-Walter Steinmeier held talks with Malaysian Prime Minister "
+            "Anwar Ibrahim in Kuala Lumpur.",
+        ),
+        (
+            "month",
+            "",
+            "en",
+            "2023-04-21",
+            "Malaysian Prime Minister Anwar Ibrahim met German President Frank-Walter Steinmeier last February.",
+        ),
+        (
+            "other-month",
+            "",
+            "en",
+            "2023-06-21",
+            "Malaysian Prime Minister Anwar Ibrahim met German President Frank-Walter Steinmeier last May.",
+        ),
+    ]
+    with Store(tmp_path / "db.duckdb") as store:
+        ingest([write(tmp_path / "r.jsonl", reports)], store)
+        clusters = clusters_by_doc(store)
+    assert clusters["day"] == clusters["month"]
+    assert clusters["other-month"] != clusters["day"]
