@@ -152,3 +152,23 @@ def test_a_range_of_days_dates_no_single_event():
 def test_a_month_named_as_past_is_the_latest_such_month_before_publication(code, text, published, expected):
     assert relative(text, code, published) == expected
 
+
+@pytest.mark.parametrize(
+    ("code", "text", "published", "expected"),
+    [
+        ("en", "Erdogan, who visited Cairo in mid-February, returned.", "2024-09-04", [("in mid-February", "2024-02")]),
+        ("en", "They met in November.", "2024-09-04", [("in November", "2023-11")]),
+        ("en", "They met in September.", "2024-09", [("in September", "2024-09")]),
+        ("fr", "Ils se sont vus en février dernier.", "2023-04-21", [("février dernier", "2023-02")]),
+        ("id", "Keduanya bertemu pada bulan Maret.", "2023-04-21", [("pada bulan Maret", "2023-03")]),
+        ("de", "Die beiden trafen sich Mitte Januar.", "2023-04-21", [("Mitte Januar", "2023-01")]),
+        ("en", "They met in November.", None, []),
+    ],
+)
+def test_a_month_without_its_year_is_the_latest_such_month_up_to_publication(code, text, published, expected):
+    assert relative(text, code, published) == expected
+
+
+def test_a_month_with_its_year_is_read_as_written():
+    assert values("They met in February 2024.", "en") == ["2024-02"]
+

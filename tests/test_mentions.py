@@ -218,3 +218,10 @@ def test_the_worlds_larger_cities_come_from_geonames_and_a_state_is_no_city(pipe
     assert [(c.name, c.country) for c in doc.cities] == [("Tianjin", "CHN")]
     doc = pipeline("President Erdogan arrived in Jeddah, then flew to Bogor and Santa Cruz.", "en")
     assert [c.name for c in doc.cities] == ["Jeddah", "Bogor"]  # "Santa Cruz" alone names several places
+
+
+def test_an_arabic_article_before_a_surname_is_part_of_the_name(pipeline):
+    text = "President Recep Tayyip Erdogan held talks with Egyptian President Abdulfettah al-Sisi in Cairo."
+    names = {p.name for p in pipeline(text, "en", published="2024-02-15").people}
+    assert "Abdulfettah al-Sisi" in names
+    assert "Abdulfettah" not in names

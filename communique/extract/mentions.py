@@ -58,7 +58,12 @@ def _rank(data: LanguageData, title: str) -> int:
     return 9  # an honorific: no office
 
 
+_ARTICLE_PREFIX = re.compile(r"[a-z]{1,3}-[^\W\d_]")  # "al-Sisi", "el-Sisi", "ad-Dawla": an article, then the name
+
+
 def _is_capitalised(token: str) -> bool:
+    if _ARTICLE_PREFIX.match(token):
+        return token[token.index("-") + 1].isupper()
     return token[:1].isupper()
 
 

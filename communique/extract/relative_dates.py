@@ -11,7 +11,8 @@ decides. With a publication date known only to the month, a weekday gives the mo
 
 A month named as past ("last February", "Februari lalu", "février dernier", ``[dates] past_month``) is the
 latest such month before the publication's; "last month" (dateparser's "1 month ago") the month before it.
-Both give ``YYYY-MM``: the text says no day.
+A month named without a year ("in mid-February", "en février", ``[dates] month_in``) is the latest such month
+on or before the publication's: news tells what has happened. All give ``YYYY-MM``: the text says no day.
 """
 
 from __future__ import annotations
@@ -118,33 +119,45 @@ def resolve_offset(offset: int, doc_date: str | None) -> str | None:
     return (day + dt.timedelta(days=offset)).isoformat()
 
 
-@cache
-def past_month_pattern(code: str) -> re.Pattern[str] | None:
-    """The language's past-month forms with its month names (CLDR) and "last month" words (dateparser)."""
-    data = load(code)
-    months = "|".join(re.escape(m) for m in sorted(data.months, key=len, reverse=True))
-    forms = []
-    for form in data.past_month:
+def _month_forms(code: str, forms: list[str]) -> list[str]:
+    """Regex bodies of forms such as "last {month}", "in mid-{month}", the month's name in a named group."""
+    months = "|".join(re.escape(m) for m in sorted(load(code).months, key=len, reverse=True))
+    bodies = []
+    for form in forms:
         before, _, after = form.partition("{month}")
-        parts = [re.escape(p.strip()).replace(r"\ ", r"\s+") for p in (before, after)]
-        lead, tail = (rf"{parts[0]}\s+" if parts[0] else ""), (rf"\s+{parts[1]}" if parts[1] else "")
-        dot = r"\.?" if tail else ""  # "Feb. last"; a full stop after the month ends the sentence
-        forms.append(rf"{lead}(?P<m{len(forms)}>{months}){dot}{tail}")
-    last_month = [w for w in dateparser_relative(code).get("1 month ago", []) if len(w.split()[-1]) >= 3]
-    forms += [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(last_month, key=len, reverse=True)]
-    if not forms:
+        lead = re.escape(before.strip()).replace(r"\ ", r"\s+") + (r"\s+" if before.endswith(" ") else "")
+        tail = (r"\s+" if after.startswith(" ") else "") + re.escape(after.strip()).replace(r"\ ", r"\s+")
+        dot = r"\.?" if after.strip() else ""  # "Feb. last"; a full stop after the month ends the sentence
+        bodies.append(rf"{lead}(?P<m{len(bodies)}>{months}){dot}{tail}")
+    return bodies
+
+
+def _alternation(bodies: list[str]) -> re.Pattern[str] | None:
+    if not bodies:
         return None
-    return re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{f})' for f in forms)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{b})' for b in bodies)})(?!\w)", re.IGNORECASE)
 
 
-def resolve_past_month(month: int | None, doc_date: str | None) -> str | None:
-    """The latest ``month`` before the publication's month (None: the month before it), as YYYY-MM."""
+@cache
+def month_patterns(code: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(months named as past, with "last month" from dateparser; months named without a year)."""
+    data = load(code)
+    last_month = [w for w in dateparser_relative(code).get("1 month ago", []) if len(w.split()[-1]) >= 3]
+    past = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(last_month, key=len, reverse=True)]
+    past += _month_forms(code, data.past_month)
+    return _alternation(past), _alternation(_month_forms(code, data.month_in))
+
+
+def resolve_month(month: int | None, doc_date: str | None, strictly_before: bool) -> str | None:
+    """The latest ``month`` before the publication's month, or on or before it (None: the month before it),
+    as YYYY-MM; nothing without a publication date."""
     if not doc_date or doc_date.startswith("--") or len(doc_date) < 7:
         return None
     year, current = int(doc_date[:4]), int(doc_date[5:7])
     if month is None:
         month = current - 1 or 12
-    return f"{year if month < current else year - 1:04d}-{month:02d}"
+    later = month >= current if strictly_before else month > current
+    return f"{year - 1 if later else year:04d}-{month:02d}"
 
 
 def find_relative_dates(text: str, code: str, doc_date: str | None) -> list[tuple[int, int, str]]:
@@ -162,13 +175,12 @@ def find_relative_dates(text: str, code: str, doc_date: str | None) -> list[tupl
         value = resolve_weekday(weekday, doc_date, day_of_month)
         if value:
             found.append((m.start(), day.end() if day_of_month else m.end(), value))
-    past = past_month_pattern(code)
-    if past is not None:
-        months = load(code).months
-        for m in past.finditer(text):
-            name = next((v for k, v in m.groupdict().items() if v), None)
+    months = load(code).months
+    for pattern, strictly_before in zip(month_patterns(code), (True, False), strict=True):
+        for m in pattern.finditer(text) if pattern is not None else ():
+            name = next((v for v in m.groupdict().values() if v), None)
             month = months[" ".join(name.lower().rstrip(".").split())] if name else None
-            value = resolve_past_month(month, doc_date)
-            if value:
+            value = resolve_month(month, doc_date, strictly_before)
+            if value and not any(s < m.end() and m.start() < e for s, e, _ in found):  # "en février dernier"
                 found.append((m.start(), m.end(), value))
     return found

@@ -160,6 +160,7 @@ class LanguageData:
     # a month named as past without its year ("last February", "Februari lalu", "février dernier"): the
     # forms, with {month} where the month's name stands
     past_month: list[str] = field(default_factory=list)
+    month_in: list[str] = field(default_factory=list)  # "in {month}", "in mid-{month}": a month without its year
 
     @property
     def locale(self) -> Locale:
@@ -294,6 +295,7 @@ def parse_language_file(path: Path) -> LanguageData:
         weekday_compounds=get("dates.weekday_compounds", []),
         dash_dates=get("dates.dash_dates", False),
         past_month=get("dates.past_month", []),
+        month_in=get("dates.month_in", []),
     )
 
 
