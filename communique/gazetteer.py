@@ -1,21 +1,24 @@
 """Names of states and cities in each language, and the matchers that find them in text.
 
-State names come from CLDR through Babel in the document's language and in English (news in many
-languages writes "Vietnam" or "Japan" as English does), plus the short forms and adjectives of the
-language file ("Tiongkok", "Japanse"). Codes are ISO 3166-1 alpha-3 through pycountry. Cities come from
-``data/cities.tsv`` (capitals and frequent venues of diplomacy) plus the language file's spellings.
+State names come from CLDR through Babel in the document's language, in English (news in many
+languages writes "Vietnam" or "Japan" as English does) and in each state's own languages ("Brasil"), plus
+the short forms and adjectives of the language file ("Tiongkok", "Japanse"). Codes are ISO 3166-1 alpha-3
+through pycountry. Cities come from ``data/cities.tsv`` (capitals and frequent venues of diplomacy) plus
+the language file's spellings.
 Matching is case-sensitive: these are proper names, and lower-case homographs ("as", "nga") are common words.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 import pycountry
-from babel import Locale
+from babel import Locale, UnknownLocaleError
+from babel.languages import get_official_languages
 
 from communique.languages import LanguageData
 
@@ -88,6 +91,24 @@ def _cldr_country_names(code: str) -> dict[str, str]:
 
 
 @cache
+def _endonyms() -> dict[str, str]:
+    """Each state's name in its own official languages, where written in the Latin script ("Brasil",
+    "Deutschland", "Moçambique"): reports in other languages quote them ("Tổng thống Brasil")."""
+    names: dict[str, str] = {}
+    for alpha2 in Locale.parse("en").territories:
+        if len(alpha2) != 2 or not alpha2.isalpha() or alpha2 in _NOT_STATES or not alpha3(alpha2):
+            continue
+        for language in get_official_languages(alpha2, de_facto=True)[:2]:
+            try:
+                name = Locale.parse(language).territories.get(alpha2)
+            except (ValueError, LookupError, UnknownLocaleError):
+                continue
+            if name and all(c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in name):
+                names.setdefault(name, alpha3(alpha2))
+    return names
+
+
+@cache
 def _city_rows() -> list[tuple[str, str, list[str]]]:
     rows = []
     text = resources.files("communique.data").joinpath("cities.tsv").read_text(encoding="utf-8")
@@ -113,7 +134,8 @@ def _build(code: str, language: str) -> Gazetteer:
     from communique.languages import load
 
     data = load(code)
-    countries = _cldr_country_names("en")
+    countries = dict(_endonyms())
+    countries.update(_cldr_country_names("en"))
     countries.update(_cldr_country_names(language))
     countries.update(data.country_aliases)
     for alias, code3 in data.country_aliases.items():

@@ -482,3 +482,20 @@ def test_a_foreign_name_keeps_its_particles_in_every_language(pipeline):
     names = {p.name for p in pipeline(text, "vi", published="2025-03-28").people}
     assert "Luiz Inácio Lula da Silva" in names
 
+
+
+def test_an_unnamed_leader_of_a_named_state_is_the_reports_principal_of_that_state(pipeline):
+    # "Brasil" is the state's own spelling, quoted in a Vietnamese report; the president is named once.
+    text = (
+        "Tổng thống Brazil Luiz Inácio Lula da Silva thăm Việt Nam theo lời mời của Chủ tịch nước Lương Cường.\n"
+        "Trong khuôn khổ chuyến thăm, Tổng thống Brasil đã có cuộc hội đàm với Chủ tịch nước Lương Cường, hội kiến "
+        "với Tổng Bí thư Tô Lâm và Thủ tướng Phạm Minh Chính.\n"
+        "Hai bên nhất trí tăng cường hợp tác thương mại và đầu tư."
+    )
+    doc = pipeline(text, "vi", published="2025-03-29")
+    met = {p for e in doc.events for p in map(Name, e.people)}
+    assert {Name("Tô Lâm"), Name("Phạm Minh Chính"), Name("Lương Cường")} <= met
+    assert all(e.countries == ["BRA", "VNM"] for e in doc.events)
+    # what follows a sentence of several encounters is about the first it names: the talks
+    with_areas = [e.people for e in doc.events if "trade" in e.areas]
+    assert len(with_areas) == 1 and Name("Lương Cường") in map(Name, with_areas[0])

@@ -225,3 +225,8 @@ def test_an_arabic_article_before_a_surname_is_part_of_the_name(pipeline):
     names = {p.name for p in pipeline(text, "en", published="2024-02-15").people}
     assert "Abdulfettah al-Sisi" in names
     assert "Abdulfettah" not in names
+
+
+def test_a_states_own_name_is_known_in_every_language(pipeline):
+    doc = pipeline("Tổng thống Brasil và Thủ tướng Deutschland không có mặt.", "vi", published="2025-03-29")
+    assert {c.code for c in doc.countries} >= {"BRA", "DEU"}

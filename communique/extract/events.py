@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from communique import officeholders
 from communique.document import Document, Event, PersonMention, Span
 from communique.extract import areas as area_stage
+from communique.extract import mentions
 from communique.languages import LanguageData, load
 
 PLANNED_WINDOW = 40  # characters before a trigger in which "will", "plans to" make it a plan
@@ -220,13 +221,45 @@ def protagonist(doc: Document, data: LanguageData) -> PersonMention | None:
     return min(candidates, key=lambda p: (p.country != doc.home_country, -counts[p.name], p.rank, p.span.start))
 
 
-def _stand_in(
-    last_subjects: list[PersonMention], lead: PersonMention | None, objects: list[PersonMention]
-) -> PersonMention | None:
-    """Who meets the objects of a sentence that names no subject: the subject of the last meeting sentence,
-    else the report's protagonist, provided he is of another state than they."""
+TITLE_GAP = 3  # "Tổng thống Brasil", "the Brazilian President": a title and its state side by side
+
+
+def _principal_of_state_named_first(doc: Document, objects: list[PersonMention]) -> PersonMention | None:
+    """The report's principal of a state named, without a name, before the objects: "the Brazilian
+    President held talks with President Luong Cuong" is Lula when the report names him elsewhere."""
+    sentence = objects[0].span.sentence
     states = {p.country for p in objects}
-    for candidate in [*last_subjects[:1], lead]:
+    start, end = doc.sentences[sentence].start, objects[0].title_start
+    titles = [m.span() for m in mentions.title_pattern(load(doc.language).code).finditer(doc.text, start, end)]
+    named_by_title = [
+        c.code
+        for c in doc.countries
+        if c.span.sentence == sentence
+        and c.span.end <= end
+        and any(0 <= c.span.start - e <= TITLE_GAP or 0 <= s - c.span.end <= TITLE_GAP for s, e in titles)
+        and not any(
+            p.span.sentence == sentence and p.span.start >= c.span.end and p.title_start <= c.span.end + TITLE_GAP
+            for p in doc.people
+        )
+    ]
+    for state in reversed(named_by_title):
+        if state in states:
+            continue
+        theirs = [p for p in doc.people if p.country == state and p.rank <= 2]
+        if theirs:
+            counts = Counter(p.name for p in theirs)
+            return min(theirs, key=lambda p: (p.rank, -counts[p.name], p.span.start))
+    return None
+
+
+def _stand_in(
+    doc: Document, last_subjects: list[PersonMention], lead: PersonMention | None, objects: list[PersonMention]
+) -> PersonMention | None:
+    """Who meets the objects of a sentence that names no subject: the principal of a state the sentence
+    names before them, else the subject of the last meeting sentence, else the report's protagonist, provided
+    he is of another state than they."""
+    states = {p.country for p in objects}
+    for candidate in [_principal_of_state_named_first(doc, objects), *last_subjects[:1], lead]:
         if candidate is not None and candidate.country and candidate.country not in states:
             return candidate
     return None
@@ -287,7 +320,7 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
         if subjects:
             last_subjects = subjects
         elif objects:  # "He held talks with X", "Zhao was received by X": the subject is told elsewhere
-            stand_in = _stand_in(last_subjects, lead, objects)
+            stand_in = _stand_in(doc, last_subjects, lead, objects)
             if stand_in is not None:
                 subjects = [stand_in]
                 people = [stand_in, *people]
@@ -399,18 +432,25 @@ def _mode(encounter: Encounter, place_country: str | None, gathering: bool = Fal
 
 def _sentences_owned(encounters: list[Encounter], n_sentences: int) -> list[list[int]]:
     """For each encounter, the sentences that speak of it: from each of its anchors up to the next anchor of
-    another encounter ("At the meeting with Hun Manet, ..." goes on about that meeting). Sentences before the
-    first anchor (headline, lead) belong to the encounters anchored first."""
+    another encounter ("At the meeting with Hun Manet, ..." goes on about that meeting); after a sentence
+    that tells several ("held talks with A, and called on B, C and D"), to the first it names, the talks the
+    report goes on about. Sentences before the first anchor (headline, lead) belong to the encounters
+    anchored first."""
     anchored: dict[int, set[int]] = {}
     for i, encounter in enumerate(encounters):
         for a in encounter.anchors:
             anchored.setdefault(a.sentence, set()).add(i)
     owned: list[list[int]] = [[] for _ in encounters]
-    current = anchored[min(anchored)] if anchored else set()
+    first_anchor = min(anchored, default=0)
+    current = anchored.get(first_anchor, set())
     for index in range(n_sentences):
-        current = anchored.get(index, current)
-        for i in current:
-            owned[i].append(index)
+        if index in anchored:
+            current = anchored[index]
+            for i in current:
+                owned[i].append(index)
+        else:
+            for i in current if len(current) <= 1 or index < first_anchor else {min(current)}:
+                owned[i].append(index)
     return owned
 
 

@@ -37,7 +37,7 @@ def fold(text: str) -> str:
 
 
 @cache
-def _title_pattern(code: str) -> re.Pattern[str]:
+def title_pattern(code: str) -> re.Pattern[str]:
     data = load(code)
     words = sorted(set(data.titles) | set(data.honorifics), key=len, reverse=True)
 
@@ -267,7 +267,7 @@ def _is_spouse(doc: Document, data: LanguageData, person: PersonMention) -> bool
 
 
 def find_people(doc: Document, data: LanguageData, countries: list[CountryMention]) -> list[PersonMention]:
-    pattern = _title_pattern(data.code)
+    pattern = title_pattern(data.code)
     people: dict[tuple[int, int], PersonMention] = {}
     for sentence in doc.sentences:
         titles = list(pattern.finditer(doc.text, sentence.start, sentence.end))
