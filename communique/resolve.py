@@ -356,10 +356,13 @@ def lookup_keys(m: Mention) -> list[tuple[str, str]]:
     if m.kind == "target":
         return [("block", m.block)]
     published = _published(m.row)
+    if m.kind == "event" and _unplaceable(m):
+        return [("block", m.block)]  # any meeting of the pair may be the one: rare, and read once
     months = _window_months(published) if published else [None]
     if m.kind == "agreement":
         return [("time_lookup", _time_key(m.block, month)) for month in months]
     keys = [("time_lookup", _time_key(m.block, month, dated=False)) for month in months]
+    keys.append(("time_lookup", _time_key(m.block, None, dated=False)))  # meetings nothing places in time
     told = _event_months(m.date)  # a meeting known to the month joins one known to the day, and back
     keys += [("time_lookup", _time_key(m.block, month, dated=len(m.date or "") == 7)) for month in told]
     if m.date_key:
@@ -370,6 +373,16 @@ def lookup_keys(m: Mention) -> list[tuple[str, str]]:
     else:
         keys += [("time_lookup", _time_key(m.block, month, dated=True)) for month in months]
     return keys
+
+
+def _unplaceable(m: Mention) -> bool:
+    """A report that says neither when it was published nor when its meeting was held."""
+    return not _published(m.row) and not m.date
+
+
+def _cluster_unplaceable(c: Cluster) -> bool:
+    """A meeting known only from reports that say neither when they were published nor when it was held."""
+    return not _first_published(c) and not c.state["dates"]
 
 
 def _month_only(date: str | None) -> bool:
@@ -469,14 +482,24 @@ class Resolver:
         # publication dates known, a shared principal within the window; without them, the report must name
         # the same principals on every side ("To Lam's visit to China" is not "To Lam met Li Qiang").
         mine, theirs = _published(m.row), _first_published(c)
+        every_side = states >= len(c.block.split("|")[1].split("-"))
+        if _unplaceable(m) != _cluster_unplaceable(c):
+            # One side cannot be placed in time at all. It names this meeting only if it names the principals
+            # of every side and reads like it; ``place`` keeps it apart when it could be several meetings.
+            if not every_side or (m.row.get("mode") == "phone") != (_top(c.state.get("modes") or {}) == "phone"):
+                return None  # a call and a meeting in person: two encounters
+            if (place or best_place) and place != best_place:
+                return None  # a place named on one side only: nothing says it is the same meeting
+            similarity = self._similarity(m, c)
+            return score + similarity if similarity >= UNDATED_SIMILARITY else None
         if mine and theirs:
             if _days_apart(mine, theirs) > REPORT_WINDOW_DAYS or shared == 0:
                 return None
         elif mine or theirs:
-            return None  # one side cannot be placed in time: nothing says the two reports are close
+            return None  # one report is placed by its publication, the other by its meeting's date: apart
         elif m.date_key or c.state["date_key"]:
             return None  # a dated meeting and an undated report, neither published on a known day: apart
-        elif states < len(c.block.split("|")[1].split("-")):
+        elif not every_side:
             return None
         closeness = _closeness(m, c, mine, theirs)
         if closeness is None:
@@ -514,6 +537,10 @@ class Resolver:
     def place(self, m: Mention) -> None:
         score = {"event": self._event_score, "agreement": self._agreement_score, "target": self._target_score}[m.kind]
         scored = [(s, c.cluster_id, c) for c in self.in_block(m.kind, m.block) if (s := score(m, c)) is not None]
+        if m.kind == "event" and _unplaceable(m):
+            placed = [t for t in scored if not _cluster_unplaceable(t[2])]
+            if len(placed) > 1:  # the same leaders met more than once: nothing tells which meeting it is
+                scored = [t for t in scored if t not in placed]
         if scored:
             cluster = max(scored, key=lambda t: (t[0], t[1]))[2]
         else:

@@ -365,10 +365,10 @@ def test_lookups_use_the_indexes_rather_than_scanning_the_tables(tmp_path):
 
 
 def test_an_undated_report_is_compared_only_with_reports_that_are_placed_in_time_like_it(tmp_path):
-    # Nothing places a document without a publication date in time: its undated report does not join a dated
-    # meeting of the same leaders (they meet often: a 2024 visit and a 2025 visit read alike), nor does a
-    # published undated report join either. Two undated reports of unpublished documents that name the same
-    # principals on every side, and read alike, are one event.
+    # Nothing places a document without a publication date in time. Its undated report joins a meeting only
+    # when it names the principals of every side, reads alike, and no other meeting of theirs is known (see
+    # the tests of several meetings below). A published undated report joins neither: its publication says
+    # when it was written, and nothing says when the others were.
     text = (
         "Vietnamese General Secretary To Lam held talks with Chinese President Xi Jinping in Hanoi, and both "
         "sides agreed to expand trade."
@@ -382,9 +382,8 @@ def test_an_undated_report_is_compared_only_with_reports_that_are_placed_in_time
     with Store(tmp_path / "db.duckdb") as store:
         ingest([write(tmp_path / "r.jsonl", reports)], store)
         clusters = clusters_by_doc(store)
-    assert clusters["undated"] == clusters["undated-too"]
-    assert clusters["undated"] != clusters["dated"]
-    assert clusters["published"] not in (clusters["dated"], clusters["undated"])
+    assert clusters["undated"] == clusters["undated-too"] == clusters["dated"]
+    assert clusters["published"] != clusters["dated"]
 
 
 def test_a_store_written_before_lookup_keys_is_migrated_and_resolved_again(tmp_path):
@@ -487,3 +486,52 @@ def test_a_meeting_known_to_the_month_joins_the_same_meeting_known_to_the_day(tm
         clusters = clusters_by_doc(store)
     assert clusters["day"] == clusters["month"]
     assert clusters["other-month"] != clusters["day"]
+
+
+UNPLACEABLE = (
+    "undated",
+    "",
+    "en",
+    None,
+    "Vietnamese General Secretary To Lam held talks with Brazilian President Luiz Inacio Lula da Silva in Hanoi "
+    "on trade and investment.",
+)
+
+
+def dated_talks(doc_id, day):
+    return (
+        doc_id,
+        "",
+        "en",
+        f"2025-03-{day + 1:02d}",
+        f"On {day} March, Vietnamese General Secretary To Lam held talks with Brazilian President Luiz Inacio Lula "
+        "da Silva in Hanoi on trade and investment.",
+    )
+
+
+def test_a_report_that_cannot_be_placed_in_time_joins_the_one_meeting_naming_both_sides(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        ingest([write(tmp_path / "r.jsonl", [dated_talks("dated", 28), UNPLACEABLE])], store)
+        clusters = clusters_by_doc(store)
+    assert clusters["undated"] == clusters["dated"]
+
+
+def test_a_report_that_cannot_be_placed_in_time_joins_none_of_several_meetings(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        ingest([write(tmp_path / "r.jsonl", [dated_talks("first", 3), dated_talks("second", 28), UNPLACEABLE])], store)
+        clusters = clusters_by_doc(store)
+    assert clusters["undated"] not in (clusters["first"], clusters["second"])
+
+
+def test_a_call_that_cannot_be_placed_in_time_does_not_join_a_meeting_in_person(tmp_path):
+    call = (
+        "call",
+        "",
+        "en",
+        None,
+        "Vietnamese General Secretary To Lam held a phone call with Brazilian President Luiz Inacio Lula da Silva.",
+    )
+    with Store(tmp_path / "db.duckdb") as store:
+        ingest([write(tmp_path / "r.jsonl", [dated_talks("dated", 28), call])], store)
+        clusters = clusters_by_doc(store)
+    assert clusters["call"] != clusters["dated"]
