@@ -93,6 +93,7 @@ class LanguageData:
     decimal_separator: str = "."
     date_order: str = "DMY"
     abbreviations: list[str] = field(default_factory=list)
+    common_words: frozenset[str] = frozenset()  # "the", "của", "yang": what tells a short text's language
     # cleaning
     photo_credit: list[str] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
@@ -115,6 +116,7 @@ class LanguageData:
     person_aliases: dict[str, str] = field(default_factory=dict)
     # events
     meeting: re.Pattern[str] = NEVER
+    meeting_words: tuple[str, ...] = ()  # the meeting, visit and call words as written, for language detection
     visit: re.Pattern[str] = NEVER
     phone: re.Pattern[str] = NEVER
     multilateral: re.Pattern[str] = NEVER
@@ -237,6 +239,7 @@ def parse_language_file(path: Path) -> LanguageData:
         decimal_separator=get("decimal_separator", "."),
         date_order=get("date_order", "DMY"),
         abbreviations=get("abbreviations", []),
+        common_words=frozenset(w.casefold() for w in get("common_words", [])),
         photo_credit=get("clean.photo_credit", []),
         comments=get("clean.comments", []),
         source_labels=get("clean.source", []),
@@ -256,6 +259,7 @@ def parse_language_file(path: Path) -> LanguageData:
         honorifics=get("people.honorifics", []),
         spouses=terms_pattern(get("people.spouses", [])),
         meeting=terms_pattern(get("events.meeting", [])),
+        meeting_words=tuple(get("events.meeting", []) + get("events.visit", []) + get("events.phone", [])),
         visit=terms_pattern(get("events.visit", [])),
         phone=terms_pattern(get("events.phone", [])),
         multilateral=terms_pattern(get("events.multilateral", [])),
