@@ -18,7 +18,7 @@ from rich.table import Table
 
 from communique import __version__, languages, queries
 from communique import export as exporter
-from communique.ingest import DEFAULT_MAX_BYTES, IngestReport, ingest, iter_files
+from communique.ingest import DEFAULT_MAX_BYTES, IngestReport, InputProblem, ingest, iter_files
 from communique.languages import AREAS
 from communique.store import ENV_VAR, Store, StoreError
 
@@ -112,7 +112,8 @@ def ingest_command(
 
 def _count_inputs(paths: tuple[Path, ...]) -> int:
     total = 0
-    for item in iter_files(paths):
+    for found in iter_files(paths):
+        item = found if isinstance(found, InputProblem) else found[0]
         if isinstance(item, Path) and item.suffix.lower() == ".jsonl":
             with item.open("rb") as handle:
                 total += sum(1 for line in handle if line.strip())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,10 @@ class Target:
     evidence: Span
 
 
+MAX_ID_CHARS = 300  # a document id; event ids add "#e" and a number
+MAX_EVENT_ID_CHARS = MAX_ID_CHARS + 12
+
+
 @dataclass
 class Document:
     doc_id: str
@@ -118,11 +123,15 @@ class Document:
     agreements: list[Agreement] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # metadata fields dropped because they could not be read
+    replaces: bool = False  # a stored version of this id exists: storing it replaces that one
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
-        """Hash of what was read, so re-ingesting the same content is recognised and skipped."""
-        return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
+        """Hash of what was read under which id, so re-ingesting it is recognised and skipped. The id and the
+        metadata count: the same wire story under another outlet's id is another report, and a corrected
+        publication date is a new version. Taken once, before the stages fill in the language they detect."""
+        given = "\x1f".join([self.doc_id, self.url or "", self.published or "", self.language or "", self.raw])
+        return hashlib.sha256(given.encode("utf-8")).hexdigest()
 
     @property
     def diplomatic(self) -> bool:

@@ -9,13 +9,17 @@ was stored before stays stored: batches are committed whole or not at all.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+import time
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from communique.document import Document
+from communique import resolve as resolution
+from communique.document import MAX_ID_CHARS, Document
 from communique.metadata import read_published
 from communique.pipeline import Pipeline, StageError
 from communique.store import Store
@@ -76,20 +80,33 @@ def _decode(data: bytes, where: str, max_bytes: int) -> str | InputProblem:
         return InputProblem(where, f"not UTF-8 text (invalid byte at offset {exc.start})")
 
 
-def iter_files(paths: Iterable[Path]) -> Iterator[Path | InputProblem]:
-    """Files to read, folders expanded; a named file of an unknown type or a missing path is a problem."""
+def iter_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str] | InputProblem]:
+    """Files to read, folders expanded, each with the id its document gets: a file's name without its
+    suffix, or, under a folder, its path from there ("2025/06/article"), so that files of the same name in
+    two subfolders stay two documents. A named file of an unknown type or a missing path is a problem."""
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and child.suffix.lower() in SUPPORTED and not child.name.startswith("."):
-                    yield child
+                    yield child, child.relative_to(path).with_suffix("").as_posix()
         elif path.is_file():
             if path.suffix.lower() in SUPPORTED:
-                yield path
+                yield path, path.stem
             else:
                 yield InputProblem(str(path), f"unsupported file type '{path.suffix}' (use .txt, .md, .html or .jsonl)")
         else:
             yield InputProblem(str(path), "no such file or folder")
+
+
+def id_problem(doc_id: str) -> str | None:
+    """Why ``doc_id`` cannot be a document's id, or None: it is shown in pages and paths."""
+    if len(doc_id) > MAX_ID_CHARS:
+        return f"id is {len(doc_id):,} characters, over the limit of {MAX_ID_CHARS}"
+    if any(unicodedata.category(c).startswith("C") for c in doc_id):
+        return f"id {doc_id!r} contains control characters"
+    if doc_id != doc_id.strip():
+        return f"id {doc_id!r} starts or ends with spaces"
+    return None
 
 
 def _from_json_line(line: str, where: str, max_bytes: int) -> Document | InputProblem:
@@ -104,6 +121,11 @@ def _from_json_line(line: str, where: str, max_bytes: int) -> Document | InputPr
     doc_id = obj.get("id")
     if doc_id is None or str(doc_id).strip() == "":
         return InputProblem(where, "missing 'id'")
+    if isinstance(doc_id, (dict, list, bool)):
+        return InputProblem(where, f"'id' must be a string or a number, not {type(doc_id).__name__}")
+    problem = id_problem(str(doc_id))
+    if problem:
+        return InputProblem(where, problem)
     text, html = obj.get("text"), obj.get("html")
     body = text if text is not None else html
     if not isinstance(body, str):
@@ -136,10 +158,11 @@ def _from_json_line(line: str, where: str, max_bytes: int) -> Document | InputPr
 
 def read_documents(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputProblem]:
     """Documents from files and folders, or the problems met while reading them."""
-    for item in iter_files(paths):
-        if isinstance(item, InputProblem):
-            yield item
+    for found in iter_files(paths):
+        if isinstance(found, InputProblem):
+            yield found
             continue
+        item, doc_id = found
         suffix = item.suffix.lower()
         if suffix in JSONL_SUFFIXES:
             try:
@@ -167,7 +190,11 @@ def read_documents(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) ->
         elif not decoded.strip():
             yield InputProblem(str(item), "empty document")
         else:
-            yield Document(doc_id=item.stem, raw=decoded, is_html=suffix in HTML_SUFFIXES, source=str(item))
+            problem = id_problem(doc_id)
+            if problem:
+                yield InputProblem(str(item), problem)
+            else:
+                yield Document(doc_id=doc_id, raw=decoded, is_html=suffix in HTML_SUFFIXES, source=str(item))
 
 
 def ingest(
@@ -188,6 +215,7 @@ def ingest(
     report = IngestReport()
     pipeline = Pipeline()
     batch: list[Document] = []
+    claims: dict[str, tuple[str, str]] = {}  # id -> (content hash, where) of the first document claiming it
 
     def fail(problem: InputProblem) -> None:
         report.problems.append(problem)
@@ -197,6 +225,9 @@ def ingest(
     try:
         for chunk in _chunks(read_documents(paths, max_bytes), batch_size):
             readable = [item for item in chunk if isinstance(item, Document)]
+            for item in readable:
+                if language and not item.language:
+                    item.language = language
             known_hashes, stored_ids = store.known(
                 [item.content_hash for item in readable], [item.doc_id for item in readable]
             )
@@ -208,8 +239,10 @@ def ingest(
                     continue
                 report.read += 1
                 report.warnings.extend(InputProblem(item.source or item.doc_id, w) for w in item.warnings)
-                if language and not item.language:
-                    item.language = language
+                claimed = claims.setdefault(item.doc_id, (item.content_hash, item.source or item.doc_id))
+                if claimed[0] != item.content_hash:
+                    fail(InputProblem(item.source, f"id {item.doc_id!r} is already taken in this run by {claimed[1]}"))
+                    continue
                 if item.content_hash in known_hashes:
                     report.unchanged += 1
                     continue
@@ -218,19 +251,15 @@ def ingest(
                 except StageError as exc:
                     fail(InputProblem(item.source or item.doc_id, str(exc).split(": ", 1)[-1]))
                     continue
-                if doc.doc_id in stored_ids:
-                    report.replaced += 1
+                doc.replaces = doc.doc_id in stored_ids
                 known_hashes.add(doc.content_hash)
                 stored_ids.add(doc.doc_id)
-                report.events += len(doc.events)
-                report.agreements += len(doc.agreements)
-                report.targets += len(doc.targets)
-                batch = [d for d in batch if d.doc_id != doc.doc_id]
                 batch.append(doc)
-            _save(store, batch, resolve, report)
+            _save(store, batch, resolve, report, fail)
     except AbortIngest:
         report.aborted = True
-        _save(store, batch, resolve, report)  # what was read and processed before the problem is kept
+        with contextlib.suppress(AbortIngest):  # a document of the last batch failing to store: stop there too
+            _save(store, batch, resolve, report, fail)  # what was read and processed before the problem is kept
     return report
 
 
@@ -245,8 +274,58 @@ def _chunks(items: Iterable[Document | InputProblem], size: int) -> Iterator[lis
         yield chunk
 
 
-def _save(store: Store, batch: list[Document], resolve: bool, report: IngestReport) -> None:
-    if batch:
-        report.seconds_resolving += store.save(batch, resolve=resolve)
-        report.stored += len(batch)
-        batch.clear()
+def _write(store: Store, docs: list[Document], resolve: bool) -> float:
+    """Resolve and store ``docs`` in one transaction: resolution reads and updates the clusters the store
+    holds, so both belong to the same all-or-nothing step. Returns the seconds spent resolving."""
+    rows = store.rows(docs)
+    resolving = 0.0
+    with store.transaction():
+        # Only documents that replace an older version need their old rows (and events) undone.
+        replacing = sorted(store.known([], [d.doc_id for d in docs])[1])
+        replaced_blocks = resolution.blocks_of(store.con, replacing) if resolve and replacing else set()
+        store.remove(replacing)
+        if resolve:
+            started = time.perf_counter()
+            clusters = resolution.update(store.con, rows, replaced_blocks)
+            for table, key in (("events", "event_id"), ("agreements", "agreement_id"), ("targets", "target_id")):
+                if key in rows.get(table, {}):
+                    rows[table]["cluster"] = [clusters.get(i, i) for i in rows[table][key]]
+            resolving = time.perf_counter() - started
+        store.insert(rows)
+    store.commit_numbers(len(docs))
+    return resolving
+
+
+def _save(
+    store: Store, batch: list[Document], resolve: bool, report: IngestReport, fail: Callable[[InputProblem], None]
+) -> None:
+    """Write a batch; when it fails, each document on its own, so that a document that cannot be resolved
+    or stored is reported (file and line) and costs no other."""
+    if not batch:
+        return
+    docs_to_write = list(batch)
+    batch.clear()  # written or reported, never written twice (an abort below saves what is left of the run)
+    written: list[tuple[list[Document], float]] = []
+    try:
+        written.append((docs_to_write, _write(store, docs_to_write, resolve)))
+    except Exception:  # noqa: BLE001 - any failure: find the document it comes from
+        for doc in docs_to_write:
+            try:
+                written.append(([doc], _write(store, [doc], resolve)))
+            except Exception as exc:  # noqa: BLE001 - reported with the document's place, the rest goes on
+                try:
+                    fail(InputProblem(doc.source or doc.doc_id, f"could not be stored: {type(exc).__name__}: {exc}"))
+                finally:
+                    _count(report, written)
+                    written = []
+    _count(report, written)
+
+
+def _count(report: IngestReport, written: list[tuple[list[Document], float]]) -> None:
+    for docs, seconds in written:
+        report.seconds_resolving += seconds
+        report.stored += len(docs)
+        report.replaced += sum(1 for d in docs if d.replaces)
+        report.events += sum(len(d.events) for d in docs)
+        report.agreements += sum(len(d.agreements) for d in docs)
+        report.targets += sum(len(d.targets) for d in docs)

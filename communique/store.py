@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -171,51 +171,44 @@ class Store:
             for column, values in (("content_hash", hashes), ("doc_id", doc_ids))
         )
 
-    def save(self, docs: Sequence[Document], resolve: bool = True) -> float:
-        """Write a batch of processed documents in one transaction (replacing older versions of their ids).
-
-        With ``resolve`` the batch's mentions are joined to the real-world events, agreements and targets
-        already known, inside the same transaction: the store never holds mentions without their events.
-        Returns the seconds spent resolving.
-        """
-        if not docs:
-            return 0.0
-        from communique import resolve as resolution  # imported here: resolve imports this module
-
-        if self._next_seq is None:  # read once per session: this connection is the store's only writer
-            self._next_seq = self.con.execute("SELECT coalesce(max(ingest_seq), 0) + 1 FROM documents").fetchone()[0]
-        next_seq = self._next_seq
-        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        rows = _rows(docs, next_seq, now)
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing: what the block writes is committed together, or rolled back on any error."""
         self.con.execute("BEGIN TRANSACTION")
         try:
-            # Only documents that replace an older version need their old rows (and events) undone.
-            replacing = sorted(self.known([], [d.doc_id for d in docs])[1])
-            replaced_blocks = resolution.blocks_of(self.con, replacing) if resolve and replacing else set()
-            if replacing:
-                self.con.register("replaced_ids", pa.table({"doc_id": replacing}))
-                for table in ("documents", *FACT_TABLES):
-                    self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM replaced_ids)")
-                self.con.unregister("replaced_ids")
-            started = time.perf_counter()
-            if resolve:
-                clusters = resolution.update(self.con, rows, replaced_blocks)
-                for table, key in (("events", "event_id"), ("agreements", "agreement_id"), ("targets", "target_id")):
-                    if key in rows.get(table, {}):
-                        rows[table]["cluster"] = [clusters.get(i, i) for i in rows[table][key]]
-            resolving = time.perf_counter() - started
-            for table, columns in rows.items():
-                if columns and len(next(iter(columns.values()))):
-                    self.con.register("batch_rows", pa.table(columns))
-                    names = ", ".join(columns)
-                    self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM batch_rows")
-                    self.con.unregister("batch_rows")
+            yield
             self.con.execute("COMMIT")
-        except Exception:
+        except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        self._next_seq = next_seq + len(docs)
-        return resolving
+
+    def rows(self, docs: Sequence[Document]) -> dict[str, dict[str, list]]:
+        """The table rows of processed documents, numbered after the last stored one (``commit_numbers``)."""
+        if self._next_seq is None:  # read once per session: this connection is the store's only writer
+            self._next_seq = self.con.execute("SELECT coalesce(max(ingest_seq), 0) + 1 FROM documents").fetchone()[0]
+        return _rows(docs, self._next_seq, dt.datetime.now(dt.UTC).replace(tzinfo=None))
+
+    def commit_numbers(self, n_documents: int) -> None:
+        """After a batch is committed: the next documents are numbered after it."""
+        self._next_seq += n_documents
+
+    def remove(self, doc_ids: Sequence[str]) -> None:
+        """Delete the stored versions of these documents and their facts (inside a transaction)."""
+        if not doc_ids:
+            return
+        self.con.register("replaced_ids", pa.table({"doc_id": list(doc_ids)}))
+        for table in ("documents", *FACT_TABLES):
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM replaced_ids)")
+        self.con.unregister("replaced_ids")
+
+    def insert(self, rows: dict[str, dict[str, list]]) -> None:
+        """Append rows to their tables (inside a transaction)."""
+        for table, columns in rows.items():
+            if columns and len(next(iter(columns.values()))):
+                self.con.register("batch_rows", pa.table(columns))
+                names = ", ".join(columns)
+                self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM batch_rows")
+                self.con.unregister("batch_rows")
 
     # -- reading ---------------------------------------------------------------------------------------
 

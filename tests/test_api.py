@@ -151,3 +151,36 @@ def test_pages_render_and_bad_page_parameters_are_4xx(client):
     assert client.get("/event/nope").status_code == 404
     assert "no event" in client.get("/event/nope").text
     assert client.get("/static/vendor/plotly.min.js").status_code == 200
+
+
+def test_any_id_ingest_accepts_is_reachable_on_every_page_and_api_path(tmp_path):
+    import json
+    from urllib.parse import quote
+
+    from communique.ingest import ingest
+    from communique.store import Store
+
+    text = "On 3 June, Prime Minister Pham Minh Chinh held talks with Thai Prime Minister Paetongtarn Shinawatra."
+    ids = ["https://example.com/news/2024/06/talks", "x" * 300, "a b#c?d"]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": text, "published": "2024-06-04"}) + "\n" for i in ids))
+    with Store(tmp_path / "ids.duckdb") as store:
+        assert ingest([source], store).stored == 3
+    with TestClient(create_app(tmp_path / "ids.duckdb")) as c:
+        for doc_id in ids:
+            for form in (quote(doc_id, safe=""), quote(doc_id, safe="/:")):
+                assert c.get(f"/api/documents/{form}").json()["doc_id"] == doc_id
+                page = c.get(f"/document/{form}")
+                assert page.status_code == 200
+                event_id = c.get(f"/api/documents/{form}").json()["events"][0]["event_id"]
+                assert c.get(f"/api/events/{quote(event_id, safe='')}").status_code == 200
+                assert c.get(f"/event/{quote(event_id, safe='/:')}").status_code == 200
+
+
+def test_problems_of_posted_documents_name_the_document_not_a_server_path(tmp_path):
+    token = "t" * 24
+    with TestClient(create_app(tmp_path / "post.duckdb", token=token)) as c:
+        body = {"documents": [{"id": "ok", "text": "Hujan."}, {"id": "bad", "text": "  "}]}
+        answer = c.post("/api/documents", json=body, headers={"Authorization": f"Bearer {token}"}).json()
+    assert answer["problems"] == ["documents[1]: empty document"]
+    assert answer["stored"] == 1

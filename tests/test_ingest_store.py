@@ -1,8 +1,5 @@
 import json
 
-import duckdb
-import pytest
-
 from communique import pipeline as pipeline_module
 from communique import store as store_module
 from communique.ingest import ingest, read_documents
@@ -149,7 +146,7 @@ def test_a_failing_stage_skips_the_document_and_abort_keeps_what_was_stored(tmp_
         assert store.counts()["documents"] == 3
 
 
-def test_a_failed_batch_write_leaves_the_store_as_it_was(tmp_path, monkeypatch):
+def test_a_failed_write_leaves_the_store_as_it_was_and_is_reported_per_document(tmp_path, monkeypatch):
     with Store(tmp_path / "db.duckdb") as store:
         ingest([write_jsonl(tmp_path / "a.jsonl", [{"id": "a", "text": MEETING}])], store)
         before = store.counts()
@@ -157,23 +154,76 @@ def test_a_failed_batch_write_leaves_the_store_as_it_was(tmp_path, monkeypatch):
 
         def broken_rows(docs, *args):
             tables = real_rows(docs, *args)
-            # events go in after documents, sentences and mentions: a bad offset fails the batch midway
+            # events go in after documents, sentences and mentions: a bad offset fails the write midway
             tables["events"]["start_char"] = ["not a number"] * len(tables["events"]["start_char"])
             return tables
 
         monkeypatch.setattr(store_module, "_rows", broken_rows)
-        with pytest.raises(duckdb.Error):
-            ingest(
-                [
-                    write_jsonl(
-                        tmp_path / "b.jsonl",
-                        [{"id": "a", "text": "Versi baru. " + MEETING}, {"id": "b", "text": MEETING}],
-                    )
-                ],
-                store,
-            )
+        source = write_jsonl(
+            tmp_path / "b.jsonl", [{"id": "a", "text": "Versi baru. " + MEETING}, {"id": "b", "text": MEETING}]
+        )
+        report = ingest([source], store)
+        assert [str(p).split(": could not be stored")[0] for p in report.problems] == [f"{source}:1", f"{source}:2"]
+        assert report.stored == 0
         assert store.counts() == before
         assert store.query("SELECT text FROM documents")[0]["text"].startswith("Pada tanggal 3 Maret")
+
+
+def test_a_document_that_cannot_be_resolved_costs_no_other_in_its_batch(tmp_path, monkeypatch):
+    from communique import resolve
+
+    real_update = resolve.update
+
+    def update(con, rows, blocks):
+        if "d2" in rows["documents"]["doc_id"]:
+            raise ValueError("day is out of range for month")
+        return real_update(con, rows, blocks)
+
+    monkeypatch.setattr(resolve, "update", update)
+    rows = [{"id": f"d{i}", "text": MEETING + f" Nomor {i}."} for i in range(5)]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    with Store(tmp_path / "db.duckdb") as store:
+        report = ingest([source], store, batch_size=200)
+        assert [str(p) for p in report.problems] == [
+            f"{source}:3: could not be stored: ValueError: day is out of range for month"
+        ]
+        assert report.stored == 4 and store.counts()["documents"] == 4 and report.events == 4
+
+
+def test_files_under_a_folder_take_their_path_as_id_and_one_id_is_never_claimed_twice(tmp_path):
+    for folder, name in (("a", "article.txt"), ("a", "article.html"), ("b", "article.txt")):
+        (tmp_path / "in" / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "in" / folder / name).write_text(f"<p>{folder} {name}. {MEETING}</p>", encoding="utf-8")
+    with Store(tmp_path / "db.duckdb") as store:
+        report = ingest([tmp_path / "in"], store)
+        ids = sorted(r["doc_id"] for r in store.query("SELECT doc_id FROM documents"))
+    assert ids == ["a/article", "b/article"]
+    [problem] = report.problems
+    assert str(problem).startswith(str(tmp_path / "in" / "a" / "article.txt"))
+    assert f"id 'a/article' is already taken in this run by {tmp_path / 'in' / 'a' / 'article.html'}" in str(problem)
+
+
+def test_one_id_twice_in_a_file_is_an_error_naming_both_lines_and_one_text_under_two_ids_is_two_documents(tmp_path):
+    source = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {"id": "x", "text": MEETING},
+            {"id": "x", "text": MEETING},  # the same document twice: nothing new
+            {"id": "x", "text": "Lain. " + MEETING},
+            {"id": "wire-copy", "text": MEETING},  # another outlet's copy of the same story
+            {"id": "y" * 301, "text": MEETING},
+            {"id": "tab\there", "text": MEETING},
+        ],
+    )
+    with Store(tmp_path / "db.duckdb") as store:
+        report = ingest([source], store)
+        assert sorted(r["doc_id"] for r in store.query("SELECT doc_id FROM documents")) == ["wire-copy", "x"]
+    assert report.unchanged == 1
+    assert [str(p) for p in report.problems] == [
+        f"{source}:3: id 'x' is already taken in this run by {source}:1",
+        f"{source}:5: id is 301 characters, over the limit of 300",
+        f"{source}:6: id 'tab\\there' contains control characters",
+    ]
 
 
 def test_default_database_path_honours_the_environment(monkeypatch, tmp_path):

@@ -4,6 +4,7 @@ dyad summaries; search; and ingest of new documents behind the operator's token.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,6 +14,7 @@ from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
 from communique import queries
+from communique.document import MAX_EVENT_ID_CHARS, MAX_ID_CHARS
 from communique.ingest import SUPPORTED, ingest
 from communique.languages import AREAS
 from communique.serve.app import Cursor, Writer
@@ -68,8 +70,8 @@ def list_events(f: Filtered, limit: Limit = 50, offset: Offset = 0, cur=Cursor) 
     return queries.events(cur, f, limit, offset)
 
 
-@router.get("/events/{event_id}", summary="One event with every report of it and its evidence sentence")
-def get_event(event_id: Annotated[str, PathParam(max_length=300)], cur=Cursor) -> dict[str, Any]:
+@router.get("/events/{event_id:path}", summary="One event with every report of it and its evidence sentence")
+def get_event(event_id: Annotated[str, PathParam(max_length=MAX_EVENT_ID_CHARS)], cur=Cursor) -> dict[str, Any]:
     return found_or_404(queries.event(cur, event_id), f"no event {event_id!r}")
 
 
@@ -94,8 +96,8 @@ def list_documents(
     return queries.documents(cur, language, q, limit, offset)
 
 
-@router.get("/documents/{doc_id}", summary="One document: its cleaned text, sentences and facts")
-def get_document(doc_id: Annotated[str, PathParam(max_length=300)], cur=Cursor) -> dict[str, Any]:
+@router.get("/documents/{doc_id:path}", summary="One document: its cleaned text, sentences and facts")
+def get_document(doc_id: Annotated[str, PathParam(max_length=MAX_ID_CHARS)], cur=Cursor) -> dict[str, Any]:
     return found_or_404(queries.document(cur, doc_id), f"no document {doc_id!r}")
 
 
@@ -115,7 +117,7 @@ def search(f: Filtered, limit: Limit = 20, cur=Cursor) -> dict[str, Any]:
 
 
 class NewDocument(BaseModel):
-    id: str = Field(min_length=1, max_length=300)
+    id: str = Field(min_length=1, max_length=MAX_ID_CHARS)
     text: str | None = None
     html: str | None = None
     url: str | None = Field(default=None, max_length=2000)
@@ -128,15 +130,28 @@ class NewDocuments(BaseModel):
     documents: list[NewDocument] = Field(min_length=1, max_length=10_000)
 
 
-def _report(report) -> dict[str, Any]:
+def _where(problem, path: Path, shown: str) -> str:
+    """A problem as the client knows its input: "documents[2]: ..." or "upload.jsonl:3: ...", never the
+    server's temporary path."""
+    text = str(problem)
+    if not text.startswith(str(path)):
+        return text
+    rest = text[len(str(path)) :]
+    line = re.match(r":(\d+)(?=:)", rest)
+    if shown == "documents" and line:
+        return f"documents[{int(line.group(1)) - 1}]{rest[line.end() :]}"
+    return shown + rest
+
+
+def _report(report, path: Path, shown: str) -> dict[str, Any]:
     return {
         "read": report.read,
         "stored": report.stored,
         "unchanged": report.unchanged,
         "replaced": report.replaced,
         "skipped": report.skipped,
-        "problems": [str(p) for p in report.problems],
-        "warnings": [str(p) for p in report.warnings],
+        "problems": [_where(p, path, shown) for p in report.problems],
+        "warnings": [_where(p, path, shown) for p in report.warnings],
         "events": report.events,
         "agreements": report.agreements,
         "targets": report.targets,
@@ -152,7 +167,7 @@ def post_documents(body: NewDocuments, backend=Writer) -> dict[str, Any]:
             encoding="utf-8",
         )
         with backend.write_lock:
-            return _report(ingest([path], backend.store))
+            return _report(ingest([path], backend.store), path, "documents")
 
 
 @router.post("/documents/upload", summary="Ingest an uploaded .jsonl, .txt, .md or .html file — needs the token")
@@ -165,4 +180,4 @@ async def upload_documents(file: UploadFile, backend=Writer) -> dict[str, Any]:
         path = Path(tmp) / name
         path.write_bytes(content)
         with backend.write_lock:
-            return _report(ingest([path], backend.store))
+            return _report(ingest([path], backend.store), path, name)

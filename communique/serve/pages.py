@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
 from communique import queries
+from communique.document import MAX_EVENT_ID_CHARS, MAX_ID_CHARS
 from communique.languages import AREAS
 from communique.serve.api import filters, found_or_404
 from communique.serve.app import Cursor
@@ -143,16 +144,18 @@ def dyad(
     return page(request, "dyad.html", dyad=queries.dyad(cur, a.upper(), b.upper()))
 
 
-@router.get("/event/{event_id}", response_class=HTMLResponse)
-def event(request: Request, event_id: Annotated[str, PathParam(max_length=300)], cur=Cursor) -> HTMLResponse:
+@router.get("/event/{event_id:path}", response_class=HTMLResponse)
+def event(
+    request: Request, event_id: Annotated[str, PathParam(max_length=MAX_EVENT_ID_CHARS)], cur=Cursor
+) -> HTMLResponse:
     found = found_or_404(queries.event(cur, event_id), f"no event {event_id!r}")
     return page(request, "event.html", event=found)
 
 
-@router.get("/document/{doc_id}", response_class=HTMLResponse)
+@router.get("/document/{doc_id:path}", response_class=HTMLResponse)
 def document(
     request: Request,
-    doc_id: Annotated[str, PathParam(max_length=300)],
+    doc_id: Annotated[str, PathParam(max_length=MAX_ID_CHARS)],
     sentence: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
     cur=Cursor,
 ) -> HTMLResponse:
