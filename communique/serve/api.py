@@ -9,55 +9,16 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, UploadFile
+from fastapi import APIRouter, HTTPException, Query, UploadFile
 from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
 from communique import queries
 from communique.document import MAX_EVENT_ID_CHARS, MAX_ID_CHARS
 from communique.ingest import SUPPORTED, ingest
-from communique.languages import AREAS
-from communique.serve.app import Cursor, Writer
+from communique.serve.deps import CountryCode, Cursor, Filtered, Limit, Offset, Page, Writer, found_or_404
 
 router = APIRouter(prefix="/api", tags=["api"])
-
-CountryCode = Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3, e.g. VNM")]
-Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
-Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="items to skip")]
-ISODate = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
-
-
-def found_or_404(found: dict[str, Any] | None, message: str) -> dict[str, Any]:
-    if found is None:
-        raise HTTPException(404, message)
-    return found
-
-
-class Page(BaseModel):
-    items: list[dict[str, Any]]
-    total: int
-    limit: int
-    offset: int
-
-
-def filters(
-    country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="a participating state")] = None,
-    partner: Annotated[
-        str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="another participating state")
-    ] = None,
-    since: Annotated[str | None, Query(pattern=ISODate, description="ISO date, inclusive")] = None,
-    until: Annotated[str | None, Query(pattern=ISODate, description="ISO date, inclusive")] = None,
-    area: Annotated[str | None, Query(pattern=rf"^({'|'.join(AREAS)})?$", description="cooperation area")] = None,
-    type: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,20})?$", description="PLOVER type")] = None,
-    language: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,3})?$", description="a reporting language")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="text to look for")] = None,
-) -> queries.Filters:
-    """The filters of every list; an empty value (an untouched form field) means no filter."""
-    values = [v or None for v in (country, partner, since, until, area, type, language, q)]
-    return queries.Filters(*values)
-
-
-Filtered = Annotated[queries.Filters, Depends(filters)]
 
 
 @router.get("/countries", summary="States with events, most events first")

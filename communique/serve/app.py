@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import secrets
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from communique import __version__
-from communique.store import Store
+from communique.serve import api, pages
+from communique.serve.deps import Backend
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -20,26 +18,8 @@ CSP = (
 )
 
 
-class Backend:
-    """One DuckDB connection shared by the app; each request reads through its own cursor."""
-
-    def __init__(self, db: Path | str | None, token: str | None):
-        self.token = token
-        self.store = Store(db, read_only=not token)
-        self.write_lock = threading.Lock()
-
-    def cursor(self) -> Iterator:
-        cur = self.store.con.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
-
-
 def create_app(db: Path | str | None = None, token: str | None = None) -> FastAPI:
     """The application over the store at ``db``; ``token`` enables the authenticated ingest endpoint."""
-    from communique.serve import api, pages
-
     app = FastAPI(
         docs_url=None,  # Swagger UI and ReDoc load their scripts from a CDN; /api-docs is rendered here instead
         redoc_url=None,
@@ -74,28 +54,3 @@ def create_app(db: Path | str | None = None, token: str | None = None) -> FastAP
     app.include_router(pages.router)
     pages.mount_static(app)
     return app
-
-
-def backend(request: Request) -> Backend:
-    return request.app.state.backend
-
-
-def cursor(request: Request) -> Iterator:
-    yield from backend(request).cursor()
-
-
-def require_token(request: Request, authorization: str | None = Header(default=None)) -> Backend:
-    """The ingest endpoint's guard: a token configured by the operator, presented as ``Bearer <token>``."""
-    b = backend(request)
-    if not b.token:
-        raise HTTPException(403, "writes are disabled: start the server with --token or $COMMUNIQUE_TOKEN")
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not secrets.compare_digest(given.encode(), b.token.encode()):
-        raise HTTPException(
-            401, "a valid 'Authorization: Bearer <token>' header is required", headers={"WWW-Authenticate": "Bearer"}
-        )
-    return b
-
-
-Cursor = Depends(cursor)
-Writer = Depends(require_token)

@@ -19,8 +19,7 @@ from markupsafe import Markup, escape
 from communique import queries
 from communique.document import MAX_EVENT_ID_CHARS, MAX_ID_CHARS
 from communique.languages import AREAS
-from communique.serve.api import filters, found_or_404
-from communique.serve.app import Cursor
+from communique.serve.deps import Cursor, filters, found_or_404
 
 HERE = Path(__file__).parent
 # Autoescaping on for every template, whatever its name: article text is untrusted.

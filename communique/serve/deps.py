@@ -1,0 +1,97 @@
+"""What the routes share: the store behind the app, a cursor per request, the token guard, and the filters
+and paging parameters of every list. Routes import this module; the app factory imports the routes."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, Header, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from pydantic import BaseModel
+
+from communique import queries
+from communique.languages import AREAS
+from communique.store import Store
+
+
+class Backend:
+    """One DuckDB connection shared by the app; each request reads through its own cursor."""
+
+    def __init__(self, db: Path | str | None, token: str | None):
+        self.token = token
+        self.store = Store(db, read_only=not token)
+        self.write_lock = threading.Lock()
+
+    def cursor(self) -> Iterator:
+        cur = self.store.con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+
+def backend(request: Request) -> Backend:
+    return request.app.state.backend
+
+
+def cursor(request: Request) -> Iterator:
+    yield from backend(request).cursor()
+
+
+def require_token(request: Request, authorization: str | None = Header(default=None)) -> Backend:
+    """The ingest endpoint's guard: a token configured by the operator, presented as ``Bearer <token>``."""
+    b = backend(request)
+    if not b.token:
+        raise HTTPException(403, "writes are disabled: start the server with --token or $COMMUNIQUE_TOKEN")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(given.encode(), b.token.encode()):
+        raise HTTPException(
+            401, "a valid 'Authorization: Bearer <token>' header is required", headers={"WWW-Authenticate": "Bearer"}
+        )
+    return b
+
+
+Cursor = Depends(cursor)
+Writer = Depends(require_token)
+
+CountryCode = Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3, e.g. VNM")]
+Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="items to skip")]
+ISODate = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+
+
+def found_or_404(found: dict[str, Any] | None, message: str) -> dict[str, Any]:
+    if found is None:
+        raise HTTPException(404, message)
+    return found
+
+
+class Page(BaseModel):
+    items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+
+
+def filters(
+    country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="a participating state")] = None,
+    partner: Annotated[
+        str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="another participating state")
+    ] = None,
+    since: Annotated[str | None, Query(pattern=ISODate, description="ISO date, inclusive")] = None,
+    until: Annotated[str | None, Query(pattern=ISODate, description="ISO date, inclusive")] = None,
+    area: Annotated[str | None, Query(pattern=rf"^({'|'.join(AREAS)})?$", description="cooperation area")] = None,
+    type: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,20})?$", description="PLOVER type")] = None,
+    language: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,3})?$", description="a reporting language")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="text to look for")] = None,
+) -> queries.Filters:
+    """The filters of every list; an empty value (an untouched form field) means no filter."""
+    values = [v or None for v in (country, partner, since, until, area, type, language, q)]
+    return queries.Filters(*values)
+
+
+Filtered = Annotated[queries.Filters, Depends(filters)]
