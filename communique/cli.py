@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from communique import __version__, languages, queries
+from communique import __version__, arguments, languages, queries
 from communique import export as exporter
 from communique.ingest import DEFAULT_MAX_BYTES, IngestReport, InputProblem, ingest, iter_files
 from communique.languages import AREAS
@@ -24,6 +24,25 @@ from communique.store import ENV_VAR, Store, StoreError
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
+
+
+class Checked(click.ParamType):
+    """A value checked by one of ``arguments``' functions: a usage error (exit 2) that names it."""
+
+    def __init__(self, check, name: str):
+        self.check, self.name = check, name
+
+    def convert(self, value, param, ctx):
+        try:
+            return self.check(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+STATE = Checked(arguments.state, "state")
+DATE = Checked(arguments.iso_date, "date")
+TYPE = Checked(arguments.event_type, "type")
+LANGUAGE = Checked(arguments.language, "language")
 
 
 def _open(ctx: click.Context, read_only: bool = True) -> Store:
@@ -60,7 +79,9 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     show_default=True,
     help="On a bad file or line: report it and go on, or stop there (what was stored stays).",
 )
-@click.option("--language", help="Language of documents that do not say (ISO 639-1); default: detect.")
+@click.option(
+    "--language", type=LANGUAGE, help="Language of documents that do not say (vi, or Vietnamese); default: detect."
+)
 @click.option(
     "--max-bytes",
     type=click.IntRange(1),
@@ -195,12 +216,12 @@ def _listing(kind: str):
 
 def _listing_options(fn):
     options = [
-        click.option("--country", help="Only facts involving this state (ISO alpha-3, e.g. VNM)."),
-        click.option("--partner", help="... and this one too (e.g. KOR)."),
-        click.option("--since", help="Only dated on or after this ISO date."),
-        click.option("--until", help="Only dated on or before this ISO date."),
+        click.option("--country", type=STATE, help="Only facts involving this state (VNM, vn, Vietnam, Việt Nam)."),
+        click.option("--partner", type=STATE, help="... and this one too (e.g. KOR)."),
+        click.option("--since", type=DATE, help="Only dated on or after this ISO date (YYYY, YYYY-MM, YYYY-MM-DD)."),
+        click.option("--until", type=DATE, help="Only dated on or before this ISO date."),
         click.option("--area", type=click.Choice(AREAS), help="Only events discussing this cooperation area."),
-        click.option("--type", "type_", help="Only events of this PLOVER type (CONSULT)."),
+        click.option("--type", "type_", type=TYPE, help="Only events of this PLOVER type (CONSULT)."),
         click.option("--limit", type=click.IntRange(1), default=50, show_default=True),
         click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table."),
         click.option("--mentions", is_flag=True, help="Every report of each fact instead of one row per fact."),

@@ -69,8 +69,11 @@ def test_agreements_targets_documents_countries_dyads_search(client):
         {"limit": 0},
         {"limit": 501},
         {"offset": -1},
-        {"country": "VIETNAM"},
+        {"country": "Narnia"},
         {"since": "yesterday"},
+        {"since": "2025-13-01"},
+        {"until": "2025-02-30"},
+        {"type": "FOO"},
         {"area": "space"},
         {"language": "vietnamese"},
         {"q": "x" * 201},
@@ -81,6 +84,13 @@ def test_bad_parameters_are_4xx_with_a_message(client, params):
     response = client.get("/api/events", params=params)
     assert response.status_code == 422
     assert response.json()["detail"][0]["msg"]
+
+
+def test_a_state_is_given_by_code_or_by_name_in_any_supported_language(client):
+    by_code = client.get("/api/events", params={"country": "VNM", "partner": "KOR"}).json()["total"]
+    assert by_code >= 1
+    for country, partner in (("vn", "kr"), ("Vietnam", "South Korea"), ("Việt Nam", "Hàn Quốc")):
+        assert client.get("/api/events", params={"country": country, "partner": partner}).json()["total"] == by_code
 
 
 def test_sql_metacharacters_are_only_data(client):

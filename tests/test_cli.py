@@ -81,6 +81,28 @@ def test_usage_errors_and_missing_database(cli, tmp_path):
     assert missing.exit_code == 3 and "no database" in missing.output
 
 
+def test_every_argument_is_checked_and_a_bad_one_is_a_usage_error_naming_it(cli, tmp_path):
+    for args, named in (
+        (("events", "--since", "garbage"), "'garbage'"),
+        (("events", "--since", "2025-13-01"), "'2025-13-01'"),
+        (("agreements", "--until", "2025-02-30"), "'2025-02-30'"),
+        (("events", "--type", "FOO"), "'FOO'"),
+        (("targets", "--country", "Narnia"), "'Narnia'"),
+        (("ingest", "--language", "klingonese", str(tmp_path)), "'klingonese'"),
+    ):
+        result = cli(*args)
+        assert result.exit_code == 2, args
+        assert named in result.output
+
+
+def test_a_state_is_given_by_code_or_by_name(cli):
+    cli("ingest", SAMPLES)
+    by_code = cli("events", "--country", "VNM", "--partner", "KOR", "--json").output
+    assert by_code.strip()
+    assert cli("events", "--country", "Việt Nam", "--partner", "Hàn Quốc", "--json").output == by_code
+    assert cli("events", "--country", "vietnam", "--partner", "kr", "--json").output == by_code
+
+
 def test_help_lists_the_commands(cli):
     result = cli("--help")
     for command in ("ingest", "events", "agreements", "targets", "show", "export", "summary", "languages"):

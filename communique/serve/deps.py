@@ -13,7 +13,7 @@ from fastapi import Depends, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from pydantic import BaseModel
 
-from communique import queries
+from communique import arguments, queries
 from communique.languages import AREAS
 from communique.store import Store
 
@@ -78,10 +78,10 @@ class Page(BaseModel):
 
 
 def filters(
-    country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="a participating state")] = None,
-    partner: Annotated[
-        str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="another participating state")
+    country: Annotated[
+        str | None, Query(max_length=80, description="a participating state: VNM, vn, Vietnam, Việt Nam")
     ] = None,
+    partner: Annotated[str | None, Query(max_length=80, description="another participating state")] = None,
     since: Annotated[str | None, Query(pattern=ISODate, description="ISO date, inclusive")] = None,
     until: Annotated[str | None, Query(pattern=ISODate, description="ISO date, inclusive")] = None,
     area: Annotated[str | None, Query(pattern=rf"^({'|'.join(AREAS)})?$", description="cooperation area")] = None,
@@ -89,9 +89,28 @@ def filters(
     language: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,3})?$", description="a reporting language")] = None,
     q: Annotated[str | None, Query(max_length=200, description="text to look for")] = None,
 ) -> queries.Filters:
-    """The filters of every list; an empty value (an untouched form field) means no filter."""
-    values = [v or None for v in (country, partner, since, until, area, type, language, q)]
-    return queries.Filters(*values)
+    """The filters of every list; an empty value (an untouched form field) means no filter. Values are
+    checked as on the command line (``arguments``): an unknown state, a date that does not exist or a type
+    PLOVER does not have is a 422 that names it."""
+    checks = {
+        "country": arguments.state,
+        "partner": arguments.state,
+        "since": arguments.iso_date,
+        "until": arguments.iso_date,
+        "type": arguments.event_type,
+    }
+    given = {"country": country, "partner": partner, "since": since, "until": until, "type": type}
+    checked = {}
+    for name, value in given.items():
+        try:
+            checked[name] = checks[name](value) if value else None
+        except ValueError as exc:
+            # the shape of FastAPI's own validation errors, so clients read one kind of 422
+            raise HTTPException(422, [{"loc": ["query", name], "msg": str(exc), "type": "value_error"}]) from None
+    return queries.Filters(
+        checked["country"], checked["partner"], checked["since"], checked["until"], area or None, checked["type"],
+        language or None, q or None,
+    )  # fmt: skip
 
 
 Filtered = Annotated[queries.Filters, Depends(filters)]
