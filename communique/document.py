@@ -9,8 +9,10 @@ get back to the sentence it came from.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,18 @@ class Target:
     evidence: Span
 
 
+T = TypeVar("T")
+
+
+def by_sentence(mentions: Iterable[T]) -> dict[int, list[T]]:
+    """Mentions grouped by the index of their sentence (each has a ``span``): one pass, then lookups, where
+    filtering the whole list for every sentence grew with the square of a document's length."""
+    grouped: dict[int, list[T]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.span.sentence, []).append(mention)
+    return grouped
+
+
 MAX_ID_CHARS = 300  # a document id; event ids add "#e" and a number
 MAX_EVENT_ID_CHARS = MAX_ID_CHARS + 12
 
@@ -124,6 +138,25 @@ class Document:
     targets: list[Target] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # metadata fields dropped because they could not be read
     replaces: bool = False  # a stored version of this id exists: storing it replaces that one
+    _indexes: dict[str, tuple[tuple[int, int], Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _indexed(self, kind: str, purpose: str, build: Callable[[list], Any]) -> Any:
+        """An index of the mention list ``kind`` ("dates", "cities"...), built once for the list a stage set."""
+        items = getattr(self, kind)
+        key = (id(items), len(items))
+        cached = self._indexes.get(f"{kind}:{purpose}")
+        if cached is None or cached[0] != key:
+            cached = (key, build(items))
+            self._indexes[f"{kind}:{purpose}"] = cached
+        return cached[1]
+
+    def in_sentence(self, kind: str, index: int) -> list:
+        """The mentions of ``kind`` in sentence ``index``, without scanning the whole list each time."""
+        return self._indexed(kind, "by sentence", by_sentence).get(index, [])
+
+    def starts(self, kind: str) -> list[int]:
+        """Where the mentions of ``kind`` begin, in text order (for bisecting)."""
+        return self._indexed(kind, "starts", lambda items: sorted(m.span.start for m in items))
 
     @cached_property
     def content_hash(self) -> str:

@@ -12,6 +12,7 @@ states named in the title when it names two, else the states of the encounter th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from communique.document import Agreement, Document, Span
@@ -205,7 +206,9 @@ def _split_joined_titles(title: str, data: LanguageData, skip: set[str]) -> list
 
 def _before_date(doc: Document, data: LanguageData, title: str, start: int, skip: set[str]) -> str:
     """A title ends where a date begins: a date the dates stage found, or a day name ("... on Monday")."""
-    dates = [d.span.start - start for d in doc.dates if start < d.span.start < start + len(title)]
+    starts = doc.starts("dates")
+    first, last = bisect_right(starts, start), bisect_left(starts, start + len(title))
+    dates = [s - start for s in starts[first:last]]
     day = data.weekdays.search(title, 1)
     cut = min([*dates, *([day.start()] if day else [])], default=None)
     if cut is None:
@@ -229,11 +232,11 @@ def _parties(doc: Document, start: int, end: int) -> list[str]:
     if len(named) >= 2:
         return sorted(named)
     sentence = doc.sentence_at(start)
-    in_sentence = {c.code for c in doc.countries if c.span.sentence == sentence}
+    in_sentence = {c.code for c in doc.in_sentence("countries", sentence)}
     if len(in_sentence) == 2 and named <= in_sentence:
         return sorted(in_sentence)  # "Argentina y Estados Unidos firmaron ... un acuerdo de ..."
     # "At the meeting with Hun Manet, ... raise bilateral trade to ...": the states of the people named there
-    met = {p.country for p in doc.people if p.span.sentence == sentence and p.country} | named
+    met = {p.country for p in doc.in_sentence("people", sentence) if p.country} | named
     if doc.home_country and len(met) == 1:
         met.add(doc.home_country)
     if len(met) == 2:
@@ -244,7 +247,7 @@ def _parties(doc: Document, start: int, end: int) -> list[str]:
         return sorted(set(event.countries) | named) if named <= set(event.countries) else sorted(event.countries)
     states = named | ({doc.home_country} if doc.home_country else set())
     if len(states) < 2:
-        states |= {c.code for c in doc.countries if c.span.sentence == sentence}
+        states |= {c.code for c in doc.in_sentence("countries", sentence)}
     if len(states) < 2:  # "the two sides" of a report that tells no encounter: the two states it is about
         counts = Counter([c.code for c in doc.countries] + [p.country for p in doc.people if p.country])
         top = [code for code, _ in counts.most_common(2)]
@@ -265,7 +268,7 @@ def build_agreements(doc: Document, data: LanguageData) -> list[Agreement]:
         if len(parties) < 2:
             continue
         index = doc.sentence_at(start)
-        dates = [d.value for d in doc.dates if d.span.sentence == index and not d.same_day]
+        dates = [d.value for d in doc.in_sentence("dates", index) if not d.same_day]
         agreements.append(
             Agreement(parties, title, dates[0] if dates else None, Span(index, start, start + len(title)))
         )

@@ -18,6 +18,7 @@ from communique.document import DateMention, Document, Span
 from communique.extract.relative_dates import find_relative_dates
 from communique.languages import LanguageData, load
 from communique.metadata import UnreadableDate, parse_published, period_end
+from communique.spans import SpanSet
 
 HEADER_CHARS = 600  # a date with a year this close to the top is the document's date
 # A dateline opens a wire story: a place, a comma, the date, then an agency in brackets or a dash.
@@ -72,15 +73,14 @@ def find_dates(text: str, data: LanguageData, start: int = 0, end: int | None = 
     """(start, end, ISO value) of each date written in ``text[start:end]``, as written (no year added)."""
     end = len(text) if end is None else end
     found: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
 
     def add(m: re.Match[str], year: int | None, month: int, day: int | None) -> None:
-        if any(s < m.end() and m.start() < e for s, e in taken) or not _valid(year, month, day):
+        if taken.overlaps(m.start(), m.end()) or not _valid(year, month, day):
             return
+        taken.add(m.start(), m.end())
         if day is not None and _RANGE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
-            taken.append((m.start(), m.end()))
             return  # "from 12 to 18 July", "từ ngày 27-29/3": a stay, not the day of one event
-        taken.append((m.start(), m.end()))
         found.append((m.start(), m.end(), _iso(year, month, day)))
 
     day_first, month_first, month_year = _text_patterns(data.code)
@@ -166,9 +166,9 @@ def run(doc: Document) -> Document:
                 dateline=dateline,
             )
         )
-    taken = [(d.span.start, d.span.end) for d in mentions]
+    taken = SpanSet((d.span.start, d.span.end) for d in mentions)
     for start, end, value in find_relative_dates(doc.text, data.code, doc.doc_date):
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         mentions.append(DateMention(value, doc.text[start:end], Span(doc.sentence_at(start), start, end)))
     for sentence in doc.sentences:

@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from communique import officeholders
-from communique.document import Document, Event, PersonMention, Span
+from communique.document import DateMention, Document, Event, PersonMention, Span, by_sentence
 from communique.extract import areas as area_stage
 from communique.extract import mentions
 from communique.languages import LanguageData, load
@@ -62,6 +62,12 @@ class Anchor:
 class Encounter:
     countries: frozenset[str]
     anchors: list[Anchor] = field(default_factory=list)
+    named: dict[str, set[str]] = field(default_factory=dict)  # per state, who represents it (``_named``)
+
+    def add(self, anchor: Anchor) -> None:
+        self.anchors.append(anchor)
+        for state, people in _named(anchor.people).items():
+            self.named.setdefault(state, set()).update(people)
 
     @property
     def date(self) -> str | None:
@@ -95,11 +101,10 @@ def _is_planned(data: LanguageData, text: str, at: int) -> bool:
     return bool(data.planned.search(text[max(0, at - PLANNED_WINDOW) : at]) or data.planned.search(clause))
 
 
-def _sentence_date(doc: Document, index: int, previous: str | None, near: int | None = None) -> str | None:
-    """The date of a sentence: of several, the one nearest to ``near`` (the meeting word). A dateline that
-    shares the lead's sentence ("Hanoi, 12 November (VNA) - ... received on 11 November ...") counts only
-    when the sentence has no other date: it says when the report was filed."""
-    dates = [d for d in doc.dates if d.span.sentence == index]
+def _sentence_date(dates: list[DateMention], previous: str | None, near: int | None = None) -> str | None:
+    """The date of a sentence from its ``dates``: of several, the one nearest to ``near`` (the meeting word).
+    A dateline that shares the lead's sentence ("Hanoi, 12 November (VNA) - ... received on 11 November ...")
+    counts only when the sentence has no other date: it says when the report was filed."""
     if any(not d.dateline for d in dates):
         dates = [d for d in dates if not d.dateline]
     full = [d for d in dates if not d.same_day and (len(d.value) == 10 or d.value.startswith("--"))]  # with a day
@@ -116,7 +121,7 @@ def _sentence_date(doc: Document, index: int, previous: str | None, near: int | 
 def _place(doc: Document, data: LanguageData, index: int) -> tuple[str | None, str | None]:
     sentence = doc.sentences[index]
     locatives = [w.casefold() for w in data.locative]
-    for city in (c for c in doc.cities if c.span.sentence == index):
+    for city in doc.in_sentence("cities", index):
         before = doc.text[max(sentence.start, city.span.start - LOCATIVE_WINDOW) : city.span.start].casefold()
         words = before.split()
         tail = " ".join(words[-3:])
@@ -299,6 +304,7 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
     anchors: list[Anchor] = []
     previous_date: str | None = None
     previous_day: str | None = None
+    dates_by_sentence, people_by_sentence = by_sentence(doc.dates), by_sentence(doc.people)
     lead = protagonist(doc, data)
     last_subjects: list[PersonMention] = []
     for sentence in doc.sentences:
@@ -308,14 +314,14 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
         # hold talks with ...", "X arrived in Hanoi and will meet Y": no encounter has happened yet.
         triggers = [] if any(_is_planned(data, text, m.start()) for _, m in found) else found
         near = sentence.start + triggers[0][1].start() if triggers else None
-        date = _sentence_date(doc, sentence.index, previous_day, near)
+        date = _sentence_date(dates_by_sentence.get(sentence.index, []), previous_day, near)
         if date:
             previous_date = date
             if len(date) == 10 or date.startswith("--"):
                 previous_day = date  # "the same day" refers to a day, not to "last May" told in between
         if not triggers:
             continue
-        people = _without_senders(doc, data, [p for p in doc.people if p.span.sentence == sentence.index])
+        people = _without_senders(doc, data, list(people_by_sentence.get(sentence.index, [])))
         subjects, objects = _sides(doc, data, people, sentence.start + triggers[0][1].start())
         if subjects:
             last_subjects = subjects
@@ -336,7 +342,7 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
                     countries.add(c.code)
                     break
         if len(countries) < 2:
-            countries |= {c.code for c in doc.countries if c.span.sentence == sentence.index}
+            countries |= {c.code for c in doc.in_sentence("countries", sentence.index)}
         with_home = countries | {doc.home_country} if doc.home_country else countries
         if len(countries) == 1 and any(a.countries == with_home for a in anchors):
             countries = with_home  # "At the meeting with Hun Manet, ...": more on a meeting already told
@@ -376,7 +382,7 @@ def _named(people: list[PersonMention]) -> dict[str, set[str]]:
 
 def _compatible(encounter: Encounter, anchor: Anchor) -> bool:
     """False when a state is represented by different people: that is another encounter the same day."""
-    mine = _named([p for a in encounter.anchors for p in a.people])
+    mine = encounter.named
     theirs = _named(anchor.people)
     return all(mine[c] & theirs[c] for c in mine.keys() & theirs.keys())
 
@@ -395,7 +401,7 @@ def group_encounters(anchors: list[Anchor]) -> list[Encounter]:
         if match is None:
             match = Encounter(key)
             encounters.append(match)
-        match.anchors.append(anchor)
+        match.add(anchor)
     return encounters
 
 
@@ -460,6 +466,7 @@ def build_events(doc: Document, data: LanguageData) -> list[Event]:
     owned = _sentences_owned(encounters, len(doc.sentences))
     lead = " ".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
     gathering = bool(data.multilateral.search(lead))  # "on the sidelines of the G20 Summit in Johannesburg"
+    masked = area_stage.masked_text(doc, data) if encounters else ""  # once: it spans the whole text
     events = []
     for i, encounter in enumerate(encounters):
         places = Counter((a.place, a.place_country) for a in encounter.anchors if a.place)
@@ -474,7 +481,7 @@ def build_events(doc: Document, data: LanguageData) -> list[Event]:
                 people=_principals(encounter),
                 date=encounter.date,
                 place=place,
-                areas=area_stage.areas_of(doc, data, owned[i]),
+                areas=area_stage.areas_of(doc, data, owned[i], masked),
                 evidence=[a.span for a in encounter.anchors],
             )
         )

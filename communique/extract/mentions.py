@@ -20,8 +20,9 @@ from importlib import resources
 from urllib.parse import urlparse
 
 from communique import gazetteer, officeholders
-from communique.document import CityMention, CountryMention, Document, PersonMention, Span
+from communique.document import CityMention, CountryMention, Document, PersonMention, Span, by_sentence
 from communique.languages import LanguageData, apostrophes, load
+from communique.spans import SpanSet
 
 _TOKEN = re.compile(r"[^\W\d_][\w\-]*(?:['’][^\W\d_s][\w]*)?|\d+|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -78,10 +79,10 @@ def _currency_pattern(code: str) -> re.Pattern[str]:
 def find_countries(doc: Document, data: LanguageData) -> list[CountryMention]:
     """States named in the text; a state's name inside a currency ("US$ 20 billion", "dolar AS") is not one."""
     gaz = gazetteer.for_language(data, doc.language)
-    currencies = [(m.start(), m.end()) for m in _currency_pattern(data.code).finditer(doc.text)]
+    currencies = SpanSet((m.start(), m.end()) for m in _currency_pattern(data.code).finditer(doc.text))
     found = []
     for m in gaz.country_pattern.finditer(doc.text):
-        if doc.text.startswith("$", m.end()) or any(s <= m.start() < e for s, e in currencies):
+        if doc.text.startswith("$", m.end()) or currencies.covers(m.start()):
             continue
         found.append(
             CountryMention(gaz.countries[m.group()], m.group(), Span(doc.sentence_at(m.start()), m.start(), m.end()))
@@ -97,9 +98,9 @@ def find_cities(doc: Document, data: LanguageData, countries: list[CountryMentio
     for m in gaz.city_pattern.finditer(doc.text):
         name, country = gaz.cities[m.group()]
         found.append(CityMention(name, country, m.group(), Span(doc.sentence_at(m.start()), m.start(), m.end())))
-    taken = [(c.span.start, c.span.end) for c in found] + [(c.span.start, c.span.end) for c in countries]
+    taken = SpanSet([(c.span.start, c.span.end) for c in found] + [(c.span.start, c.span.end) for c in countries])
     for start, end, name, country in gazetteer.find_world_cities(doc.text):
-        if not any(s < end and start < e for s, e in taken):
+        if not taken.overlaps(start, end):
             found.append(CityMention(name, country, doc.text[start:end], Span(doc.sentence_at(start), start, end)))
     return sorted(found, key=lambda c: c.span.start)
 
@@ -269,9 +270,10 @@ def _is_spouse(doc: Document, data: LanguageData, person: PersonMention) -> bool
 def find_people(doc: Document, data: LanguageData, countries: list[CountryMention]) -> list[PersonMention]:
     pattern = title_pattern(data.code)
     people: dict[tuple[int, int], PersonMention] = {}
+    countries_by_sentence = by_sentence(countries)
     for sentence in doc.sentences:
         titles = list(pattern.finditer(doc.text, sentence.start, sentence.end))
-        in_sentence = [c for c in countries if c.span.sentence == sentence.index]
+        in_sentence = countries_by_sentence.get(sentence.index, [])
         for title in titles:
             person = _person_after_title(doc, data, title, titles, in_sentence, sentence.end)
             if person is None:
@@ -378,7 +380,7 @@ def _bare_mentions(doc: Document, people: list[PersonMention], data: LanguageDat
 
     Only names of two or more words are looked for, so a surname that is also a word is not taken.
     """
-    taken = [(p.title_start, p.span.end) for p in people]
+    taken = SpanSet((p.title_start, p.span.end) for p in people)
     by_surface: dict[str, PersonMention] = {}
     for p in people:
         for surface in {doc.text[p.span.start : p.span.end], p.name}:
@@ -395,7 +397,7 @@ def _bare_mentions(doc: Document, people: list[PersonMention], data: LanguageDat
     )
     found = []
     for m in pattern.finditer(doc.text):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.covers(m.start()):
             continue
         known = by_surface[m.group()]
         found.append(
@@ -424,12 +426,12 @@ def apply_officeholders(doc: Document, people: list[PersonMention]) -> list[Pers
         p.rank = min(p.rank, holder.rank)
         if not p.qualified:
             p.country, p.qualified = holder.country, True
-    taken = [(p.title_start, p.span.end) for p in people]
+    taken = SpanSet((p.title_start, p.span.end) for p in people)
     found: list[PersonMention] = []
 
     def add(names: list[tuple[int, int, str]]) -> None:
         for start, end, key in names:
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             holder = table.holder(key, doc.doc_date)
             if holder is None:
@@ -437,7 +439,7 @@ def apply_officeholders(doc: Document, people: list[PersonMention]) -> list[Pers
             span = Span(doc.sentence_at(start), start, end)
             name = officeholders.written_name(doc.text[start:end], holder.name)
             found.append(PersonMention(name, "", holder.rank, holder.country, True, span, start))
-            taken.append((start, end))
+            taken.add(start, end)
 
     folded = officeholders.fold_keep_offsets(doc.text)
     add(officeholders.find_names(folded))
@@ -452,11 +454,9 @@ def run(doc: Document) -> Document:
     resolve_people(people)
     people = sorted(people + _bare_mentions(doc, people, data), key=lambda p: p.span.start)
     # A state name inside a person's name ("Đức" in "Nguyễn Minh Đức") is not a mention of that state.
-    inside_names = [(p.span.start, p.span.end) for p in people]
-    doc.countries = [c for c in countries if not any(s <= c.span.start < e for s, e in inside_names)]
-    doc.cities = [
-        c for c in find_cities(doc, data, countries) if not any(s <= c.span.start < e for s, e in inside_names)
-    ]
+    inside_names = SpanSet((p.span.start, p.span.end) for p in people)
+    doc.countries = [c for c in countries if not inside_names.covers(c.span.start)]
+    doc.cities = [c for c in find_cities(doc, data, countries) if not inside_names.covers(c.span.start)]
     doc.people = people
     doc.home_country = home_country(doc, data)
     for p in people:

@@ -22,6 +22,7 @@ import re
 from functools import cache
 
 from communique.languages import load, terms_pattern, weekday_numbers
+from communique.spans import SpanSet
 
 WEEKDAY_LOOKBACK = 6  # days: "on Thursday" in a report is within the past week
 DAY_AFTER_WEEKDAY = re.compile(r"\s*,?\s*\(?\s*(?:ngày\s+)?(\d{1,2})(?:\s*\)|(?![\d/.\-]))")
@@ -176,11 +177,13 @@ def find_relative_dates(text: str, code: str, doc_date: str | None) -> list[tupl
         if value:
             found.append((m.start(), day.end() if day_of_month else m.end(), value))
     months = load(code).months
+    months_taken = SpanSet((s, e) for s, e, _ in found)
     for pattern, strictly_before in zip(month_patterns(code), (True, False), strict=True):
         for m in pattern.finditer(text) if pattern is not None else ():
             name = next((v for v in m.groupdict().values() if v), None)
             month = months[" ".join(name.lower().rstrip(".").split())] if name else None
             value = resolve_month(month, doc_date, strictly_before)
-            if value and not any(s < m.end() and m.start() < e for s, e, _ in found):  # "en février dernier"
+            if value and not months_taken.overlaps(m.start(), m.end()):  # "en février dernier": once
                 found.append((m.start(), m.end(), value))
+                months_taken.add(m.start(), m.end())
     return found

@@ -16,6 +16,7 @@ from communique.document import Document, Span, Target
 from communique.extract.agreements import _parties
 from communique.extract.relative_dates import dateparser_relative
 from communique.languages import LanguageData, load, terms_pattern
+from communique.spans import SpanSet
 
 # A number, which a currency code or symbol may touch ("USD30", "RM127", "R$12"), but no lower-case word.
 _NUMBER = re.compile(r"(?<![\d.,+_])(?<![^\W\d_](?<![A-Z$€£¥]))(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\d]|[.,]\d)")
@@ -84,7 +85,7 @@ def find_targets(doc: Document, data: LanguageData) -> list[Target]:
     scale_re, after_re, before_re, year_re = _unit_patterns(data.code)
     percent = {p.casefold() for p in data.percent}
     currencies = {k.casefold(): v for k, v in data.currencies.items()}
-    date_spans = [(d.span.start, d.span.end) for d in doc.dates]
+    date_spans = SpanSet((d.span.start, d.span.end) for d in doc.dates)
     doc_year = int(doc.doc_date[:4]) if doc.doc_date and doc.doc_date[:4].isdigit() else None
     targets: list[Target] = []
     for sentence in doc.sentences:
@@ -93,7 +94,7 @@ def find_targets(doc: Document, data: LanguageData) -> list[Target]:
             continue
         for m in _NUMBER.finditer(text):
             absolute = sentence.start + m.start()
-            if any(s <= absolute < e for s, e in date_spans) or _OPEN_QUOTE.search(text[: m.start()]):
+            if date_spans.covers(absolute) or _OPEN_QUOTE.search(text[: m.start()]):
                 continue  # part of a date, or a quoted name or slogan ("the “6 more” orientation")
             clause = re.split(r"[;:]", text[max(0, m.start() - CUE_WINDOW) : m.start()])[-1]
             if not data.target_cues.search(clause) or _is_baseline(text, m.start(), data):
