@@ -31,8 +31,7 @@ FACTS = [
     "Foreign Minister Bui Thanh Son held a phone call with his Japanese counterpart on {day} June.",
 ]
 BACKGROUND = [
-    "Trade between the two economies has grown steadily over the past decade, driven by electronics and farm "
-    "products.",
+    "Trade between the two economies has grown steadily over the past decade, driven by electronics and farm products.",
     "Analysts said the agenda reflected a wider shift in the region's supply chains.",
     "The delegation also visited an industrial park and a university in the north of the country.",
     "Officials from both ministries will meet again before the end of the year to review progress.",
@@ -66,7 +65,9 @@ def main() -> int:
                 report = ingest([source], store, max_bytes=10_000_000)
                 sentences = store.query("SELECT count(*) AS n FROM sentences")[0]["n"]
             seconds = time.perf_counter() - started
-            print(f"{kilobytes} | {seconds:.1f} | {kilobytes / seconds:.0f} | {report.events} | {sentences}", flush=True)
+            print(
+                f"{kilobytes} | {seconds:.1f} | {kilobytes / seconds:.0f} | {report.events} | {sentences}", flush=True
+            )
     return 0
 
 
