@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from html.parser import HTMLParser
 
 from communique.document import Document
 from communique.languages import LanguageData, available, load
@@ -55,11 +56,49 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
     result = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True
     )
-    if result is None:
-        return "", {}
-    text = result.text or ""
-    meta = {"title": result.title, "date": result.date, "url": result.url}
+    text = (result.text or "") if result is not None else ""
+    meta = {"title": result.title, "date": result.date, "url": result.url} if result is not None else {}
+    if not text.strip():
+        # trafilatura reads through lxml, whose parser stops at 255 levels of nesting: a deeper page comes
+        # back empty. The standard library's event parser has no such limit; it keeps the text of blocks.
+        text = _text_of_blocks(html)
     return text, meta
+
+
+class _BlockText(HTMLParser):
+    """The text of an HTML page outside scripts and styles, a line per block element."""
+
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header"}
+    HIDDEN = {"script", "style", "noscript", "template", "head"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def _text_of_blocks(html: str) -> str:
+    parser = _BlockText()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 @dataclass(frozen=True)
@@ -144,6 +183,8 @@ def run(doc: Document) -> Document:
             if problem:
                 doc.warnings.append(problem.replace("'published'", "the page's date"))
     doc.text, url = clean_text(text, data)
+    if not doc.text.strip():
+        raise ValueError("no readable text (an HTML page without a body, or only page furniture)")
     doc.url = doc.url or url
     if doc.title is None and doc.text:
         doc.title = doc.text.split("\n", 1)[0][:200]

@@ -65,3 +65,20 @@ def test_a_whole_article_on_one_line_that_starts_with_a_credit_is_kept():
     )
     cleaned, _ = clean_text(text, load("en"))
     assert "Mohammed bin Salman" in cleaned
+
+
+def test_html_nested_deeper_than_lxml_reads_still_gives_its_text(tmp_path):
+    from communique.ingest import ingest
+    from communique.store import Store
+
+    sentence = "President Joko Widodo met Prime Minister Anwar Ibrahim in Jakarta on 3 March 2025."
+    (tmp_path / "deep.html").write_text(
+        "<html><body>" + "<div>" * 400 + f"<p>{sentence}</p>" + "</div>" * 400 + "</body></html>", encoding="utf-8"
+    )
+    (tmp_path / "empty.html").write_text("<html><body><script>var a = 1;</script></body></html>", encoding="utf-8")
+    with Store(tmp_path / "db.duckdb") as store:
+        report = ingest([tmp_path / "deep.html", tmp_path / "empty.html"], store)
+        [text] = [r["text"] for r in store.query("SELECT text FROM documents")]
+    assert sentence in text and report.events == 1
+    [problem] = report.problems
+    assert str(problem).startswith(f"{tmp_path / 'empty.html'}: ") and "no readable text" in str(problem)
