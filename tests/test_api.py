@@ -194,3 +194,48 @@ def test_problems_of_posted_documents_name_the_document_not_a_server_path(tmp_pa
         answer = c.post("/api/documents", json=body, headers={"Authorization": f"Bearer {token}"}).json()
     assert answer["problems"] == ["documents[1]: empty document"]
     assert answer["stored"] == 1
+
+
+def _asgi_call(guard, headers, chunks):
+    """Run one POST through ``guard``; return (status, whether any of the body was read)."""
+    import asyncio
+
+    read, sent = [], []
+    queue = [{"type": "http.request", "body": c, "more_body": i < len(chunks) - 1} for i, c in enumerate(chunks)]
+
+    async def receive():
+        read.append(True)
+        return queue.pop(0)
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/api/documents", "headers": headers}
+    asyncio.run(guard(scope, receive, send))
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    return status, bool(read)
+
+
+def _echo_app():
+    async def app(scope, receive, send):
+        while (await receive()).get("more_body"):
+            pass
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    return app
+
+
+def test_a_write_is_refused_before_its_body_is_read():
+    from communique.serve.guard import WriteGuard
+
+    guard = WriteGuard(_echo_app(), token="s" * 24, max_bytes=1000)
+    big = [(b"content-length", b"200000000")]
+    assert _asgi_call(guard, big, [b"x"]) == (401, False)  # no token: refused unread, whatever its size
+    wrong = [(b"authorization", b"Bearer nope"), *big]
+    assert _asgi_call(guard, wrong, [b"x"])== (401, False)
+    right = [(b"authorization", b"Bearer " + b"s" * 24)]
+    assert _asgi_call(guard, [*right, *big], [b"x"])== (413, False)  # declared too large: refused unread
+    assert _asgi_call(guard, right, [b"x" * 600, b"x" * 600])[0] == 413  # undeclared: refused once past it
+    assert _asgi_call(guard, right, [b"x" * 600])[0] == 200
+    assert _asgi_call(WriteGuard(_echo_app(), token=None), right, [b"x"])== (403, False)

@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from communique import __version__
 from communique.serve import api, pages
 from communique.serve.deps import Backend
+from communique.serve.guard import MAX_REQUEST_BYTES, WriteGuard
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -18,8 +19,11 @@ CSP = (
 )
 
 
-def create_app(db: Path | str | None = None, token: str | None = None) -> FastAPI:
-    """The application over the store at ``db``; ``token`` enables the authenticated ingest endpoint."""
+def create_app(
+    db: Path | str | None = None, token: str | None = None, max_request_bytes: int = MAX_REQUEST_BYTES
+) -> FastAPI:
+    """The application over the store at ``db``; ``token`` enables the authenticated ingest endpoint, whose
+    requests are checked (token, size) before their body is read."""
     app = FastAPI(
         docs_url=None,  # Swagger UI and ReDoc load their scripts from a CDN; /api-docs is rendered here instead
         redoc_url=None,
@@ -50,6 +54,7 @@ def create_app(db: Path | str | None = None, token: str | None = None) -> FastAP
             request, "error.html", status_code=exc.status_code, status=exc.status_code, message=exc.detail
         )
 
+    app.add_middleware(WriteGuard, token=token, max_bytes=max_request_bytes)
     app.include_router(api.router)
     app.include_router(pages.router)
     pages.mount_static(app)
