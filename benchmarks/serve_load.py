@@ -5,6 +5,10 @@ Builds (or reuses, with --db) a store of at least 10,000 events from the synthet
 few concurrent clients for a bounded time per endpoint. Nothing leaves the machine; the run stops by itself.
 
     .venv/bin/python benchmarks/serve_load.py --seconds 10 --clients 4
+
+With ``--while-ingesting N`` it then runs ``communique ingest`` of N new documents into the same store, in a
+process of its own, while the clients keep asking for events: every answer must be a 200 (the processes
+take turns with the file, see ``store.py``), and it reports the latencies and the ingest's speed.
 """
 
 from __future__ import annotations
@@ -90,12 +94,46 @@ def hammer(base: str, path: str, seconds: float, clients: int) -> dict:
     }
 
 
+def while_ingesting(db: Path, base: str, documents: int, clients: int) -> None:
+    rng = random.Random(97)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "news.jsonl"
+        with corpus.open("w", encoding="utf-8") as handle:
+            for i in range(documents):
+                doc = make_document(1_000_000 + i, rng)
+                doc["id"] = f"new-{i}"
+                handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        started = time.perf_counter()
+        ingest = subprocess.Popen(
+            [sys.executable, "-m", "communique", "--db", str(db), "ingest", "--no-progress", str(corpus)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        results = []
+        while ingest.poll() is None:
+            results.append(hammer(base, "/api/events?limit=50", 5.0, clients))
+        seconds = time.perf_counter() - started
+        _, err = ingest.communicate()
+    requests = sum(r["requests"] for r in results)
+    print(
+        f"\nwhile ingesting {documents} documents in another process ({seconds:.0f} s, "
+        f"{documents / seconds:.1f} documents/s, exit {ingest.returncode}):"
+    )
+    print(
+        f"  /api/events?limit=50: {requests} requests, {requests / seconds:.1f} req/s, "
+        f"worst p50 {max(r['p50_ms'] for r in results):.0f} ms, worst p99 {max(r['p99_ms'] for r in results):.0f} ms, "
+        f"errors {sum(r['errors'] for r in results)}"
+    )
+    print("  " + (err.strip().splitlines() or [""])[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="store to serve (built with --documents if it does not exist)")
     parser.add_argument("--documents", type=int, default=11_500, help="documents to ingest when building")
     parser.add_argument("--seconds", type=float, default=10.0, help="load time per endpoint")
     parser.add_argument("--clients", type=int, default=4, help="concurrent clients")
+    parser.add_argument("--while-ingesting", type=int, default=0, metavar="N", help="then ingest N documents meanwhile")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "load.duckdb"
@@ -140,6 +178,8 @@ def main() -> None:
                     f"{path[:51]:<52}{r['requests']:>9}{r['rps']:>9.1f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}"
                     f"{r['errors']:>8}"
                 )
+            if args.while_ingesting:
+                while_ingesting(db, base, args.while_ingesting, args.clients)
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -228,9 +228,11 @@ def ingest(
             for item in readable:
                 if language and not item.language:
                     item.language = language
+            store.acquire()
             known_hashes, stored_ids = store.known(
                 [item.content_hash for item in readable], [item.doc_id for item in readable]
             )
+            store.release_if_wanted()  # extraction needs no store: others may use it meanwhile
             for item in chunk:
                 if progress:
                     progress(1)
@@ -277,6 +279,7 @@ def _chunks(items: Iterable[Document | InputProblem], size: int) -> Iterator[lis
 def _write(store: Store, docs: list[Document], resolve: bool) -> float:
     """Resolve and store ``docs`` in one transaction: resolution reads and updates the clusters the store
     holds, so both belong to the same all-or-nothing step. Returns the seconds spent resolving."""
+    store.acquire()
     rows = store.rows(docs)
     resolving = 0.0
     with store.transaction():
@@ -293,6 +296,7 @@ def _write(store: Store, docs: list[Document], resolve: bool) -> float:
             resolving = time.perf_counter() - started
         store.insert(rows)
     store.commit_numbers(len(docs))
+    store.release_if_wanted()
     return resolving
 
 

@@ -8,8 +8,11 @@ as Arrow tables (one INSERT per table per batch), which is what keeps ingestion 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -113,6 +116,61 @@ class StoreError(Exception):
     pass
 
 
+# -- sharing the file between processes ------------------------------------------------------------------
+#
+# DuckDB lets one process open a file for writing, or several for reading, never both. communique shares it:
+# a process that finds the file held waits and says so by touching ``<db>.wanted`` (with its pid); a process
+# that holds the file lets go as soon as it sees a fresh request from another process (an ingest between
+# its steps, the server between requests) and, while requests keep coming, opens the file only for each
+# step. So a long ingest, the dashboard and CLI reads all go on together; none shows a lock error, and a
+# reader waits at most for one resolve-and-store step of a batch.
+
+LOCK_WAIT_SECONDS = 120.0  # how long a process waits for the file before giving up with a clear message
+WANT_FRESH_SECONDS = 10.0  # a request to share the file counts this long after its last touch
+
+
+def _want_path(path: Path) -> Path:
+    return path.with_name(path.name + ".wanted")
+
+
+def want(path: Path) -> None:
+    """Say that this process is waiting for the file."""
+    with contextlib.suppress(OSError):
+        _want_path(path).write_text(str(os.getpid()), encoding="ascii")
+
+
+def wanted_by_another(path: Path) -> bool:
+    """Whether another process has asked for the file within the last ``WANT_FRESH_SECONDS``."""
+    marker = _want_path(path)
+    try:
+        fresh = time.time() - marker.stat().st_mtime < WANT_FRESH_SECONDS
+        return fresh and marker.read_text(encoding="ascii").strip() != str(os.getpid())
+    except (OSError, ValueError):
+        return False
+
+
+def connect(path: Path, read_only: bool, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """A connection to the store, waiting (and asking) while another process holds the file."""
+    deadline = time.monotonic() + wait
+    delay = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise StoreError(f"cannot open {path}: {exc}") from exc
+            if time.monotonic() >= deadline:
+                holder = re.search(r"PID (\d+)", str(exc))
+                who = f"process {holder.group(1)}" if holder else "another process"
+                raise StoreError(
+                    f"{path} is in use by {who}, which did not let go for {wait:.0f} s "
+                    "(an older communique, or another program using the file)"
+                ) from exc
+            want(path)
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
+
+
 class Store:
     def __init__(self, path: str | Path | None = None, read_only: bool = False):
         self.path = Path(path) if path else default_path()
@@ -120,14 +178,33 @@ class Store:
             raise StoreError(f"no database at {self.path}: run 'communique ingest' first (or pass --db)")
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+        self.read_only = read_only
+        self.con: duckdb.DuckDBPyConnection | None = None
         self._next_seq: int | None = None
-        self.con.execute(f"SET index_scan_max_count = {INDEX_SCAN_MAX_COUNT}")
+        self.acquire()
         if not read_only:
             self._migrate()
+
+    def acquire(self) -> None:
+        """Open the file if this store let go of it (``release``), waiting while another process holds it."""
+        if self.con is None:
+            try:
+                self.con = connect(self.path, self.read_only)
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot open {self.path}: {exc}") from exc
+            self.con.execute(f"SET index_scan_max_count = {INDEX_SCAN_MAX_COUNT}")
+            self._next_seq = None  # another process may have written meanwhile
+
+    def release(self) -> None:
+        """Let go of the file, so that another process can open it; ``acquire`` opens it again."""
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
+    def release_if_wanted(self) -> None:
+        """Let go of the file when another process has asked for it."""
+        if self.con is not None and wanted_by_another(self.path):
+            self.release()
 
     def _migrate(self) -> None:
         """Create the tables of a new store, or bring a store written by an older version up to this schema."""
@@ -154,7 +231,7 @@ class Store:
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
     def close(self) -> None:
-        self.con.close()
+        self.release()
 
     def __enter__(self) -> Store:
         return self

@@ -17,6 +17,7 @@ from communique import queries
 from communique.document import MAX_EVENT_ID_CHARS, MAX_ID_CHARS
 from communique.ingest import SUPPORTED, ingest
 from communique.serve.deps import CountryCode, Cursor, Filtered, Limit, Offset, Page, Writer, found_or_404
+from communique.store import Store
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -127,8 +128,8 @@ def post_documents(body: NewDocuments, backend=Writer) -> dict[str, Any]:
             "".join(json.dumps(d.model_dump(exclude_none=True), ensure_ascii=False) + "\n" for d in body.documents),
             encoding="utf-8",
         )
-        with backend.write_lock:
-            return _report(ingest([path], backend.store), path, "documents")
+        with backend.write_lock, Store(backend.store.path) as store:  # its own connection: reads go on
+            return _report(ingest([path], store), path, "documents")
 
 
 @router.post("/documents/upload", summary="Ingest an uploaded .jsonl, .txt, .md or .html file — needs the token")
@@ -140,5 +141,5 @@ async def upload_documents(file: UploadFile, backend=Writer) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         path.write_bytes(content)
-        with backend.write_lock:
-            return _report(ingest([path], backend.store), path, name)
+        with backend.write_lock, Store(backend.store.path) as store:
+            return _report(ingest([path], store), path, name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -24,7 +25,15 @@ def create_app(
 ) -> FastAPI:
     """The application over the store at ``db``; ``token`` enables the authenticated ingest endpoint, whose
     requests are checked (token, size) before their body is read."""
+    backend = Backend(db, token)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        backend.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         docs_url=None,  # Swagger UI and ReDoc load their scripts from a CDN; /api-docs is rendered here instead
         redoc_url=None,
         title="communique",
@@ -32,7 +41,7 @@ def create_app(
         description="Diplomatic events, agreements and targets extracted from multilingual news, each traced to "
         "its sentences. Read endpoints are open; POST /api/documents needs the operator's bearer token.",
     )
-    app.state.backend = Backend(db, token)
+    app.state.backend = backend
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

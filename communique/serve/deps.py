@@ -15,23 +15,62 @@ from pydantic import BaseModel
 
 from communique import arguments, queries
 from communique.languages import AREAS
-from communique.store import Store
+from communique.store import Store, connect, wanted_by_another
 
 
 class Backend:
-    """One DuckDB connection shared by the app; each request reads through its own cursor."""
+    """The store behind the app. Requests read through cursors of one held connection; when another process
+    asks for the file (an ingest, a CLI read: ``store.wanted_by_another``) the held connection is let go as
+    soon as the requests using it are done, and while such requests keep coming each request opens the file
+    for itself, waiting for the other process's current step. A watcher lets go while no request comes."""
+
+    WATCH_SECONDS = 0.1
 
     def __init__(self, db: Path | str | None, token: str | None):
         self.token = token
         self.store = Store(db, read_only=not token)
         self.write_lock = threading.Lock()
+        self._state = threading.Lock()
+        self._in_flight = 0
+        self._stop = threading.Event()
+        threading.Thread(target=self._watch, name="communique-store-watch", daemon=True).start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.WATCH_SECONDS):
+            with self._state:
+                if self._in_flight == 0 and wanted_by_another(self.store.path):
+                    self.store.release()
+
+    def close(self) -> None:
+        self._stop.set()
+        with self._state:
+            self.store.close()
 
     def cursor(self) -> Iterator:
-        cur = self.store.con.cursor()
+        with self._state:
+            sharing = wanted_by_another(self.store.path)
+            if sharing and self._in_flight == 0:
+                self.store.release()
+            held = not sharing and self.store.con is not None
+            if not sharing and self.store.con is None:
+                self.store.acquire()
+                held = True
+            if held:
+                self._in_flight += 1
+        if held:
+            cur = self.store.con.cursor()
+            try:
+                yield cur
+            finally:
+                cur.close()
+                with self._state:
+                    self._in_flight -= 1
+            return
+        con = connect(self.store.path, self.store.read_only)  # this request only, after the other's step
         try:
-            yield cur
+            yield con
         finally:
-            cur.close()
+            con.close()
 
 
 def backend(request: Request) -> Backend:
