@@ -499,3 +499,12 @@ def test_an_unnamed_leader_of_a_named_state_is_the_reports_principal_of_that_sta
     # what follows a sentence of several encounters is about the first it names: the talks
     with_areas = [e.people for e in doc.events if "trade" in e.areas]
     assert len(with_areas) == 1 and Name("Lương Cường") in map(Name, with_areas[0])
+
+
+def test_one_named_after_with_is_a_counterpart_even_before_the_meeting_word(pipeline):
+    text = (
+        "Il presidente brasiliano Luiz Inacio Lula da Silva è arrivato a Roma.\n"
+        "L'abbraccio con Papa Francesco, poi l'incontro con la premier Giorgia Meloni a Palazzo Chigi."
+    )
+    doc = pipeline(text, "it", published="2023-06-21")
+    assert sorted(tuple(e.countries) for e in doc.events) == [("BRA", "ITA"), ("BRA", "VAT")]

@@ -196,8 +196,11 @@ def _sides(
 ) -> tuple[list[PersonMention], list[PersonMention]]:
     """The two sides of a meeting sentence: the subjects before the trigger and the objects after it, which
     are the first name after it and the names listed together with it ("met A, B and C")."""
-    subjects = [p for p in people if p.span.end <= trigger]
-    after = [p for p in people if p.span.start >= trigger]
+    before = [p for p in people if p.span.end <= trigger]
+    # "The embrace with Pope Francis, then the meeting with Meloni": one named after "with" is a
+    # counterpart wherever he stands, never the one who meets
+    subjects = [p for p in before if not _after_with(doc, data, p)]
+    after = [p for p in before if p not in subjects] + [p for p in people if p.span.start >= trigger]
     objects = after[:1]
     for before, following in zip(after, after[1:], strict=False):
         if not (_coordinated(doc, data, before, following) or _after_with(doc, data, following)):
