@@ -230,3 +230,24 @@ def test_an_arabic_article_before_a_surname_is_part_of_the_name(pipeline):
 def test_a_states_own_name_is_known_in_every_language(pipeline):
     doc = pipeline("Tổng thống Brasil và Thủ tướng Deutschland không có mặt.", "vi", published="2025-03-29")
     assert {c.code for c in doc.countries} >= {"BRA", "DEU"}
+
+
+def test_a_surname_alone_refers_to_the_one_person_of_the_report_who_has_it(pipeline):
+    text = (
+        "La canciller argentina Diana Mondino viajó a Washington para ver al secretario de Estado "
+        "estadounidense Antony Blinken.\n"
+        "El acuerdo fue firmado tras una reunión entre Blinken y la ministra.\n"
+        "Jean-Yves Le Drian llegó después; Le Drian habló con Mondino."
+    )
+    doc = pipeline(text, "es", published="2024-06-14")
+    by_sentence = {}
+    for p in doc.people:
+        by_sentence.setdefault(p.span.sentence, set()).add(p.name)
+    assert "Antony Blinken" in by_sentence[1]
+    assert {"Jean-Yves Le Drian", "Diana Mondino"} <= by_sentence[2]
+
+
+def test_vietnamese_given_names_are_not_looked_up_alone(pipeline):
+    text = "Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản.\nChính phủ hai nước nhất trí tăng cường hợp tác."
+    doc = pipeline(text, "vi", published="2024-06-14")
+    assert [p.span.sentence for p in doc.people if p.name == "Phạm Minh Chính"] == [0]

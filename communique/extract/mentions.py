@@ -375,6 +375,39 @@ def home_country(doc: Document, data: LanguageData) -> str | None:
     return data.home_countries[0] if data.home_countries else None
 
 
+MIN_SURNAME_CHARS = 4  # "Lee", "Li", "Xi" stand for too many people to be looked up alone
+
+
+def _surname(name: str, particles: set[str]) -> str | None:
+    """How a name is shortened to its surname: "Antony Blinken" → "Blinken", "Jean-Yves Le Drian" → "Le Drian",
+    "Ursula von der Leyen" → "von der Leyen"; None for a one-word name."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in particles | {"le", "la"}:
+        start -= 1
+    return " ".join(words[start:])
+
+
+def _surnames(
+    doc: Document, people: list[PersonMention], data: LanguageData, taken: dict[str, PersonMention]
+) -> dict[str, PersonMention]:
+    """Surnames of the people a document names in full, for its later references ("Blinken said"): only a
+    surname one person of the document has, long enough, and no state's or city's name."""
+    particles = {w.casefold() for w in data.name_particles}
+    owners: dict[str, set[str]] = {}
+    first: dict[str, PersonMention] = {}
+    for p in people:
+        surname = _surname(p.name, particles)
+        if surname and len(surname) >= MIN_SURNAME_CHARS and surname[0].isupper() and surname not in taken:
+            owners.setdefault(surname, set()).add(officeholders.identity(p.name))
+            first.setdefault(surname, p)
+    gaz = gazetteer.for_language(data, doc.language)
+    places = gaz.countries.keys() | gaz.cities.keys() | gazetteer.world_cities().keys()
+    return {s: first[s] for s, who in owners.items() if len(who) == 1 and s not in places}
+
+
 def _bare_mentions(doc: Document, people: list[PersonMention], data: LanguageData) -> list[PersonMention]:
     """Later mentions of a known person without a title ("Xi Jinping sprak ook met ...").
 
@@ -390,6 +423,8 @@ def _bare_mentions(doc: Document, people: list[PersonMention], data: LanguageDat
         known = next((p for p in people if p.name == name), None)
         if known and len(alias.split()) >= 2:
             by_surface.setdefault(alias, known)
+    if data.surname_references:
+        by_surface.update(_surnames(doc, people, data, by_surface))
     if not by_surface:
         return []
     pattern = re.compile(

@@ -107,6 +107,9 @@ class LanguageData:
     title_connectors: list[str] = field(default_factory=list)
     of_words: list[str] = field(default_factory=list)  # "de" in "presidente de Vietnam, Luong Cuong"
     name_particles: list[str] = field(default_factory=list)  # "de la" in "Juan Ramón de la Fuente"
+    # later references by surname alone ("Blinken said"); off where names are referred to by title and given
+    # name, whose last syllable is often a common word at a sentence's start (Vietnamese "Chính phủ")
+    surname_references: bool = True
     posted_to: list[str] = field(default_factory=list)  # "to" in "Lao Ambassador to Vietnam Khamphao": not his state
     org_words: list[str] = field(default_factory=list)
     honorifics: list[str] = field(default_factory=list)
@@ -254,6 +257,7 @@ def parse_language_file(path: Path) -> LanguageData:
         title_connectors=get("people.connectors", []),
         of_words=get("people.of_words", []),
         name_particles=get("people.name_particles", []),
+        surname_references=get("people.surname_references", True),
         posted_to=get("people.posted_to", []),
         org_words=get("people.org_words", []),
         honorifics=get("people.honorifics", []),
