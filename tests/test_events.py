@@ -508,3 +508,15 @@ def test_one_named_after_with_is_a_counterpart_even_before_the_meeting_word(pipe
     )
     doc = pipeline(text, "it", published="2023-06-21")
     assert sorted(tuple(e.countries) for e in doc.events) == [("BRA", "ITA"), ("BRA", "VAT")]
+
+
+def test_a_ministers_tour_the_table_knows_whose_minister_and_the_meetings_told_without_subject(pipeline):
+    text = (
+        "Menteri Luar Negeri Retno Marsudi tiba di Singapura pada Rabu (1/8).\n"
+        "Pertemuan pertama yang dilakukan yakni dengan Menteri Luar Negeri Turki Mevlut Cavusoglu.\n"
+        "Setelah pertemuan dengan Menlu Turki, Retno melanjutkan pertemuan dengan Menlu Vietnam, Pham Binh Minh.\n"
+        "Retno mengatakan pertemuannya dengan Pham Binh Minh membahas kerja sama ekonomi."
+    )
+    doc = pipeline(text, "id", published="2018-08-02")
+    assert {p.country for p in doc.people if p.name.startswith("Retno")} == {"IDN"}
+    assert sorted(tuple(e.countries) for e in doc.events) == [("IDN", "TUR"), ("IDN", "VNM")]

@@ -222,7 +222,8 @@ def protagonist(doc: Document, data: LanguageData) -> PersonMention | None:
     """The leader a report follows, the unnamed subject of "He held talks with X" or "Una telefonata con X"
     when no earlier meeting sentence named one: the most named principal who is nobody's counterpart ("with
     X"), of the home state where it is known."""
-    candidates = [p for p in doc.people if p.country and p.rank <= 2 and not _after_with(doc, data, p)]
+    named = [p for p in doc.people if p.country and not _after_with(doc, data, p)]
+    candidates = [p for p in named if p.rank <= 2] or [p for p in named if p.rank <= 3]  # else a minister's tour
     if not candidates:
         return None
     counts = Counter(p.name for p in candidates)

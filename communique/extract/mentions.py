@@ -459,7 +459,9 @@ def apply_officeholders(doc: Document, people: list[PersonMention]) -> list[Pers
             continue
         p.name = officeholders.written_name(p.name, holder.name)
         p.rank = min(p.rank, holder.rank)
-        if not p.qualified:
+        if not p.qualified or holder.office is not None:
+            # the table knows whose office it was that day; a state the text seems to give may belong to a
+            # title before a comma ("after meeting the Turkish minister, Retno went on to ...")
             p.country, p.qualified = holder.country, True
     taken = SpanSet((p.title_start, p.span.end) for p in people)
     found: list[PersonMention] = []
