@@ -232,7 +232,7 @@ def ingest(
             known_hashes, stored_ids = store.known(
                 [item.content_hash for item in readable], [item.doc_id for item in readable]
             )
-            store.release_if_wanted()  # extraction needs no store: others may use it meanwhile
+            store.release()  # extraction needs no store: other processes use it meanwhile
             for item in chunk:
                 if progress:
                     progress(1)
@@ -296,7 +296,7 @@ def _write(store: Store, docs: list[Document], resolve: bool) -> float:
             resolving = time.perf_counter() - started
         store.insert(rows)
     store.commit_numbers(len(docs))
-    store.release_if_wanted()
+    store.release()  # reopening costs milliseconds a batch; holding it would keep readers waiting seconds
     return resolving
 
 

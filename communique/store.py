@@ -179,32 +179,39 @@ class Store:
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.read_only = read_only
-        self.con: duckdb.DuckDBPyConnection | None = None
+        self._con: duckdb.DuckDBPyConnection | None = None
         self._next_seq: int | None = None
         self.acquire()
         if not read_only:
             self._migrate()
 
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection, opened again if the store let go of the file."""
+        self.acquire()
+        return self._con
+
+    @property
+    def holding(self) -> bool:
+        return self._con is not None
+
     def acquire(self) -> None:
         """Open the file if this store let go of it (``release``), waiting while another process holds it."""
-        if self.con is None:
+        if self._con is None:
             try:
-                self.con = connect(self.path, self.read_only)
+                con = connect(self.path, self.read_only)
             except duckdb.Error as exc:
                 raise StoreError(f"cannot open {self.path}: {exc}") from exc
-            self.con.execute(f"SET index_scan_max_count = {INDEX_SCAN_MAX_COUNT}")
+            con.execute(f"SET index_scan_max_count = {INDEX_SCAN_MAX_COUNT}")
+            self._con = con
             self._next_seq = None  # another process may have written meanwhile
 
     def release(self) -> None:
         """Let go of the file, so that another process can open it; ``acquire`` opens it again."""
-        if self.con is not None:
-            self.con.close()
-            self.con = None
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
-    def release_if_wanted(self) -> None:
-        """Let go of the file when another process has asked for it."""
-        if self.con is not None and wanted_by_another(self.path):
-            self.release()
 
     def _migrate(self) -> None:
         """Create the tables of a new store, or bring a store written by an older version up to this schema."""

@@ -51,10 +51,9 @@ class Backend:
             sharing = wanted_by_another(self.store.path)
             if sharing and self._in_flight == 0:
                 self.store.release()
-            held = not sharing and self.store.con is not None
-            if not sharing and self.store.con is None:
+            held = not sharing
+            if held:
                 self.store.acquire()
-                held = True
             if held:
                 self._in_flight += 1
         if held:
