@@ -74,3 +74,42 @@ def test_the_dashboard_and_cli_reads_go_on_while_an_ingest_runs(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_an_ingest_killed_midway_leaves_a_store_that_a_rerun_completes_to_the_uninterrupted_result(tmp_path):
+    import os
+    import signal
+
+    rows = []
+    for i in range(240):
+        a, b, city = LEADERS[i % len(LEADERS)]
+        text = f"On {i % 28 + 1} March, {a} held talks with {b} in {city}. Both sides discussed trade. Item {i}."
+        rows.append(json.dumps({"id": f"k{i}", "text": text, "published": f"2025-03-{i % 28 + 2:02d}"}))
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(rows) + "\n")
+
+    killed, whole = tmp_path / "killed.duckdb", tmp_path / "whole.duckdb"
+    run = subprocess.Popen(communique(killed, "ingest", "--batch-size", "20", str(source)), stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while time.time() < deadline and run.poll() is None:  # wait until some batches are stored, then kill
+        count = subprocess.run(communique(killed, "summary"), capture_output=True, text=True).stdout
+        if count.split(" ", 1)[0].isdigit() and 40 <= int(count.split(" ", 1)[0]) < 200:
+            os.kill(run.pid, signal.SIGKILL)
+            break
+        time.sleep(0.2)
+    run.wait()
+    assert run.returncode == -signal.SIGKILL, "the ingest ended before it could be killed midway"
+    partial = subprocess.run(communique(killed, "summary"), capture_output=True, text=True)
+    assert partial.returncode == 0 and int(partial.stdout.split(" ", 1)[0]) % 20 == 0  # whole batches only
+
+    assert subprocess.run(communique(killed, "ingest", str(source)), capture_output=True).returncode == 0
+    assert (
+        subprocess.run(communique(whole, "ingest", "--batch-size", "20", str(source)), capture_output=True).returncode
+        == 0
+    )
+
+    def facts(db):
+        out = subprocess.run(communique(db, "events", "--mentions", "--json", "--limit", "1000"), capture_output=True)
+        return sorted((e["event_id"], e["event"], e["date"]) for e in map(json.loads, out.stdout.splitlines()))
+
+    assert facts(killed) == facts(whole) and len(facts(whole)) == 240
