@@ -31,6 +31,13 @@ def main() -> int:
     parser.add_argument("--documents", type=int, default=2000)
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--no-resolve", action="store_true", help="leave out cross-document resolution")
+    parser.add_argument("--workers", type=int, default=1, help="processes running the pipeline")
+    parser.add_argument(
+        "--vary",
+        action="store_true",
+        help="mark every paragraph of a copy, so that its sentences differ from the original's (no cached "
+        "embeddings: the cost of a stream of distinct articles rather than of syndicated copies)",
+    )
     args = parser.parse_args()
     source = args.eval_dir / "dev2" / "docs.jsonl"
     if not source.exists():
@@ -43,17 +50,19 @@ def main() -> int:
             for i in range(args.documents):
                 doc = dict(articles[i % len(articles)])
                 doc["id"] = f"{doc['id']}-copy{i}"
-                doc["text"] = f"{doc['text']}\n\n(copy {i})"
+                text = "\n".join(f"{line} [{i}]" if line.strip() else line for line in doc["text"].split("\n"))
+                doc["text"] = text if args.vary else f"{doc['text']}\n\n(copy {i})"
                 out.write(json.dumps(doc, ensure_ascii=False) + "\n")
         start = time.perf_counter()
         with Store(Path(tmp) / "bench.duckdb") as store:
-            report = ingest([corpus], store, resolve=not args.no_resolve)
+            report = ingest([corpus], store, resolve=not args.no_resolve, workers=args.workers)
         seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"{report.stored} real articles ({len(articles)} distinct, 10 languages) in {seconds:.1f} s: "
         f"{report.stored / seconds:.1f} documents/s end to end"
-        f"{' without' if args.no_resolve else ' with'} resolution; peak memory {peak_mb:.0f} MB"
+        f"{' without' if args.no_resolve else ' with'} resolution, {args.workers} worker(s); "
+        f"peak memory {peak_mb:.0f} MB (this process)"
     )
     return 0
 

@@ -7,6 +7,7 @@ or ingestion aborted, 2 for usage errors (click's), 3 when the database cannot b
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,13 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     help="Largest document accepted.",
 )
 @click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True, help="Documents per transaction.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=min(os.cpu_count() or 1, 8),
+    show_default="the machine's cores, at most 8",
+    help="Processes running the pipeline (used when a batch has enough new documents).",
+)
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.pass_context
 def ingest_command(
@@ -99,6 +107,7 @@ def ingest_command(
     language: str | None,
     max_bytes: int,
     batch_size: int,
+    workers: int,
     progress: bool | None,
 ) -> None:
     """Read .txt, .md, .html and .jsonl files (or folders of them) into the database."""
@@ -125,6 +134,7 @@ def ingest_command(
             max_bytes=max_bytes,
             language=language,
             progress=lambda n: bar.advance(task, n),
+            workers=workers,
         )
     _print_report(report)
     if report.problems or report.aborted:

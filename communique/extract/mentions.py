@@ -404,8 +404,8 @@ def _surnames(
             owners.setdefault(surname, set()).add(officeholders.identity(p.name))
             first.setdefault(surname, p)
     gaz = gazetteer.for_language(data, doc.language)
-    places = gaz.countries.keys() | gaz.cities.keys() | gazetteer.world_cities().keys()
-    return {s: first[s] for s, who in owners.items() if len(who) == 1 and s not in places}
+    places = (gaz.countries, gaz.cities, gazetteer.world_cities())
+    return {s: first[s] for s, who in owners.items() if len(who) == 1 and not any(s in p for p in places)}
 
 
 def _bare_mentions(doc: Document, people: list[PersonMention], data: LanguageData) -> list[PersonMention]:
