@@ -148,9 +148,9 @@ def documents(cur, language: str | None, q: str | None, limit: int = 50, offset:
     if language:
         clauses.append("language = ?")
         params.append(language.lower())
-    if q:
-        clauses.append(f"({_folded('text')} ILIKE ? ESCAPE '\\' OR {_folded('title')} ILIKE ? ESCAPE '\\')")
-        params += [_like(strip_diacritics(q))] * 2
+    if q:  # the folded copy made when the document was stored: no text is folded again at each query
+        clauses.append("doc_id IN (SELECT doc_id FROM document_search WHERE folded LIKE ? ESCAPE '\\')")
+        params.append(_like(strip_diacritics(q).lower()))
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     total = cur.execute(f"SELECT count(*) FROM documents{where}", params).fetchone()[0]
     items = _rows(

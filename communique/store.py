@@ -22,8 +22,9 @@ import duckdb
 import pyarrow as pa
 
 from communique.document import Document
+from communique.text import strip_diacritics
 
-SCHEMA_VERSION = 2  # 2: lookup keys on the cluster tables
+SCHEMA_VERSION = 3  # 2: lookup keys on the cluster tables; 3: folded text for search
 ENV_VAR = "COMMUNIQUE_DB"
 
 SCHEMA = """
@@ -32,6 +33,7 @@ CREATE TABLE IF NOT EXISTS documents (
     doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, source VARCHAR, url VARCHAR,
     published VARCHAR, doc_date VARCHAR, language VARCHAR, title VARCHAR, home_country VARCHAR,
     diplomatic BOOLEAN, text VARCHAR, ingested_at TIMESTAMP, ingest_seq BIGINT);
+CREATE TABLE IF NOT EXISTS document_search (doc_id VARCHAR, folded VARCHAR);
 CREATE TABLE IF NOT EXISTS sentences (
     doc_id VARCHAR, idx INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR);
 CREATE TABLE IF NOT EXISTS mentions (
@@ -101,7 +103,7 @@ def select_where_in(con: duckdb.DuckDBPyConnection, select: str, column: str, va
     return rows
 
 
-FACT_TABLES = ("sentences", "mentions", "events", "agreements", "targets")
+FACT_TABLES = ("document_search", "sentences", "mentions", "events", "agreements", "targets")
 
 
 def default_path() -> Path:
@@ -234,6 +236,13 @@ class Store:
             self.con.execute("ALTER TABLE agreement_clusters ADD COLUMN IF NOT EXISTS time_lookup VARCHAR")
             self.con.execute(INDEXES)
             resolution.rebuild(self.con)
+        if version < 3:  # search reads a folded copy of each document, made once rather than at every query
+            self.con.execute("DELETE FROM document_search")
+            self.con.execute(
+                "INSERT INTO document_search SELECT doc_id, "
+                "lower(replace(replace(strip_accents(coalesce(title, '') || chr(10) || coalesce(text, '')), "
+                "'đ', 'd'), 'Đ', 'D')) FROM documents"
+            )
         self.con.execute(INDEXES)
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
@@ -343,6 +352,7 @@ def _rows(docs: Sequence[Document], first_seq: int = 1, now: dt.datetime | None 
             ingested_at=now,
             ingest_seq=first_seq + n,
         )
+        add("document_search", doc_id=d.doc_id, folded=strip_diacritics(f"{d.title or ''}\n{d.text}").lower())
         for s in d.sentences:
             add("sentences", doc_id=d.doc_id, idx=s.index, start_char=s.start, end_char=s.end, text=s.text)
         for c in d.countries:

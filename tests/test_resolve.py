@@ -535,3 +535,18 @@ def test_a_call_that_cannot_be_placed_in_time_does_not_join_a_meeting_in_person(
         ingest([write(tmp_path / "r.jsonl", [dated_talks("dated", 28), call])], store)
         clusters = clusters_by_doc(store)
     assert clusters["call"] != clusters["dated"]
+
+
+def test_a_store_written_before_the_search_copy_is_given_one_and_search_folds_accents(tmp_path):
+    from communique import queries
+
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:
+        ingest([write(tmp_path / "reports.jsonl", REPORTS)], store)
+        store.con.execute("DROP TABLE document_search")
+        store.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        assert store.query("SELECT count(*) AS n FROM document_search")[0]["n"] == len(REPORTS)
+        found = {d["doc_id"] for d in queries.documents(store.con, None, "to lam")["items"]}
+        accented = {d["doc_id"] for d in queries.documents(store.con, None, "Tô Lâm")["items"]}
+        assert found and found == accented
