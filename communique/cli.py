@@ -168,33 +168,6 @@ def _print_report(report: IngestReport) -> None:
     )
 
 
-# What each listing shows: the resolved real-world facts, or (--mentions) every report of them.
-LISTINGS = {
-    "events": (
-        "event_clusters",
-        "cluster_id AS event_id, date, mode, countries, people, place, areas, n_documents AS documents, "
-        "n_sources AS sources, languages",
-        "events",
-        "event_id, cluster AS event, date, mode, countries, people, place, areas, language",
-        "date DESC NULLS LAST, 1",
-    ),
-    "agreements": (
-        "agreement_clusters",
-        "cluster_id AS agreement_id, date, countries, title, n_documents AS documents, languages",
-        "agreements",
-        "agreement_id, cluster AS agreement, date, countries, title, language",
-        "1",
-    ),
-    "targets": (
-        "target_clusters",
-        "cluster_id AS target_id, countries, value, unit, year, metric, n_documents AS documents",
-        "targets",
-        "target_id, cluster AS target, countries, value, unit, year, metric, language",
-        "1",
-    ),
-}
-
-
 def _print_rows(rows: list[dict[str, Any]], as_json: bool, what: str, limit: int) -> None:
     if as_json:
         for row in rows:
@@ -212,13 +185,10 @@ def _print_rows(rows: list[dict[str, Any]], as_json: bool, what: str, limit: int
 
 
 def _listing(kind: str):
-    cluster_table, cluster_columns, mention_table, mention_columns, order = LISTINGS[kind]
-
     def command(ctx: click.Context, country, partner, since, until, area, type_, limit, as_json, mentions) -> None:
-        table, columns = (mention_table, mention_columns) if mentions else (cluster_table, cluster_columns)
-        where, params = queries.Filters(country, partner, since, until, area, type_).where(table)
+        filters = queries.Filters(country, partner, since, until, area, type_)
         with _open(ctx) as store:
-            rows = store.query(f"SELECT {columns} FROM {table}{where} ORDER BY {order} LIMIT ?", [*params, limit])
+            rows = queries.listing(store.con, kind, filters, mentions, limit)
         _print_rows(rows, as_json, f"{kind} reports" if mentions else kind, limit)
 
     return command
@@ -312,15 +282,14 @@ def show(ctx: click.Context, doc_id: str, as_json: bool) -> None:
     """A document's cleaned text with its facts and the evidence sentence of each."""
     store = _open(ctx)
     with store:
-        docs = store.query("SELECT * FROM documents WHERE doc_id = ?", [doc_id])
-        if not docs:
+        meta = queries.document_row(store.con, doc_id)
+        if meta is None:
             err.print(f"[red]error:[/] no document with id {doc_id!r}")
             ctx.exit(1)
-        doc = next(d for d in exporter.documents(store, provenance=True) if d["doc_id"] == doc_id)
+        doc = next(exporter.documents(store, provenance=True, doc_id=doc_id))
     if as_json:
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
-    meta = docs[0]
     out.print(f"[bold]{meta['doc_id']}[/]  {meta['language']}  {meta['doc_date'] or ''}  {meta['url'] or ''}")
     out.print(meta["text"], highlight=False)
     for kind in ("events", "agreements", "targets"):
@@ -337,7 +306,7 @@ def show(ctx: click.Context, doc_id: str, as_json: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(exporter.FORMATS), default="eval", show_default=True)
 @click.option(
     "--table",
-    type=click.Choice(list(exporter.TABLES)),
+    type=click.Choice(list(queries.EXPORT_TABLES)),
     default="events",
     show_default=True,
     help="Which facts, for csv and parquet.",
@@ -365,15 +334,7 @@ def summary(ctx: click.Context) -> None:
     with store:
         counts = store.counts()
         resolved = store.resolved_counts()
-        by_language = store.query("SELECT language, count(*) AS n FROM documents GROUP BY 1 ORDER BY 2 DESC")
-        pairs = store.query(
-            "SELECT array_to_string(countries, '–') AS states, count(*) AS events, "
-            "sum(n_documents) AS reports FROM event_clusters GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
-        )
-        latest = store.query(
-            "SELECT date, array_to_string(countries, '–') AS states, array_to_string(people, ', ') AS people, "
-            "place, n_documents AS reports FROM event_clusters WHERE date NOT LIKE '--%' ORDER BY date DESC LIMIT 5"
-        )
+        by_language, pairs, latest = queries.summary(store.con)
     out.print(
         f"[bold]{counts['documents']}[/] documents: [bold]{resolved['event']}[/] events "
         f"({counts['events']} reports), [bold]{resolved['agreement']}[/] agreements ({counts['agreements']} reports), "

@@ -14,38 +14,20 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from communique import queries
 from communique.store import Store
 
 FORMATS = ("eval", "jsonl", "csv", "parquet")
-TABLES = {
-    "events": "SELECT event_id, doc_id, type, mode, countries, people, date, place, areas, cluster, language, "
-    "sentence, start_char, end_char FROM events ORDER BY doc_id, seq",
-    "agreements": "SELECT agreement_id, doc_id, countries, title, date, language, sentence, start_char, end_char "
-    "FROM agreements ORDER BY doc_id, seq",
-    "targets": "SELECT target_id, doc_id, countries, metric, value, unit, year, text, language, sentence, "
-    "start_char, end_char FROM targets ORDER BY doc_id, seq",
-    "documents": "SELECT doc_id, url, published, doc_date, language, title, home_country, diplomatic, source, "
-    "content_hash FROM documents ORDER BY doc_id",
-}
 
 
-def _by_doc(store: Store, sql: str) -> dict[str, list[dict[str, Any]]]:
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    for row in store.query(sql):
-        grouped.setdefault(row["doc_id"], []).append(row)
-    return grouped
-
-
-def documents(store: Store, provenance: bool = False) -> Iterator[dict[str, Any]]:
-    """One dictionary per stored document, in the evaluation schema (plus provenance if asked)."""
-    events = _by_doc(store, "SELECT * FROM events ORDER BY doc_id, seq")
-    agreements = _by_doc(store, "SELECT * FROM agreements ORDER BY doc_id, seq")
-    targets = _by_doc(store, "SELECT * FROM targets ORDER BY doc_id, seq")
-    sentences: dict[str, dict[int, str]] = {}
-    if provenance:
-        for row in store.query("SELECT doc_id, idx, text FROM sentences"):
-            sentences.setdefault(row["doc_id"], {})[row["idx"]] = row["text"]
-    for doc in store.query("SELECT doc_id, language, diplomatic, url, doc_date FROM documents ORDER BY doc_id"):
+def documents(store: Store, provenance: bool = False, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
+    """One dictionary per stored document (or the one ``doc_id``), in the evaluation schema (plus provenance
+    if asked)."""
+    events = queries.facts_by_doc(store.con, "events", doc_id)
+    agreements = queries.facts_by_doc(store.con, "agreements", doc_id)
+    targets = queries.facts_by_doc(store.con, "targets", doc_id)
+    sentences = queries.sentence_texts(store.con, doc_id) if provenance else {}
+    for doc in queries.export_documents(store.con, doc_id):
         doc_id = doc["doc_id"]
 
         def where(row: dict[str, Any], doc_id: str = doc_id) -> dict[str, Any]:
@@ -109,9 +91,8 @@ def write(store: Store, fmt: str, out: Path | None, table: str = "events") -> in
     if fmt == "parquet":
         if out is None:
             raise ValueError("parquet needs --out FILE (it is a binary format)")
-        relation = store.con.sql(TABLES[table])
-        relation.write_parquet(str(out))
-        return store.con.execute(f"SELECT count(*) FROM ({TABLES[table]})").fetchone()[0]
+        store.con.sql(queries.EXPORT_TABLES[table]).write_parquet(str(out))
+        return queries.export_count(store.con, table)
     handle: IO[str] = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
     try:
         if fmt in ("eval", "jsonl"):
@@ -120,7 +101,7 @@ def write(store: Store, fmt: str, out: Path | None, table: str = "events") -> in
                 handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
                 n += 1
             return n
-        rows = store.query(TABLES[table])
+        rows = queries.export_rows(store.con, table)
         writer = csv.writer(handle)
         if rows:
             writer.writerow(rows[0].keys())

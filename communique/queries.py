@@ -249,3 +249,109 @@ def dyad(cur, a: str, b: str) -> dict[str, Any]:
         "agreements": agreements(cur, f, limit=500)["items"],
         "targets": targets(cur, f, limit=500)["items"],
     }
+
+
+# -- the command line's listings and summary, and the exports ------------------------------------------------
+
+# What each listing shows: the resolved real-world facts, or (--mentions) every report of them.
+LISTINGS = {
+    "events": (
+        "event_clusters",
+        "cluster_id AS event_id, date, mode, countries, people, place, areas, n_documents AS documents, "
+        "n_sources AS sources, languages",
+        "events",
+        "event_id, cluster AS event, date, mode, countries, people, place, areas, language",
+        "date DESC NULLS LAST, 1",
+    ),
+    "agreements": (
+        "agreement_clusters",
+        "cluster_id AS agreement_id, date, countries, title, n_documents AS documents, languages",
+        "agreements",
+        "agreement_id, cluster AS agreement, date, countries, title, language",
+        "1",
+    ),
+    "targets": (
+        "target_clusters",
+        "cluster_id AS target_id, countries, value, unit, year, metric, n_documents AS documents",
+        "targets",
+        "target_id, cluster AS target, countries, value, unit, year, metric, language",
+        "1",
+    ),
+}
+
+
+def listing(cur, kind: str, f: Filters, mentions: bool, limit: int) -> list[dict[str, Any]]:
+    """Rows of ``communique events|agreements|targets``: one per fact, or one per report (``mentions``)."""
+    cluster_table, cluster_columns, mention_table, mention_columns, order = LISTINGS[kind]
+    table, columns = (mention_table, mention_columns) if mentions else (cluster_table, cluster_columns)
+    where, params = f.where(table)
+    return _rows(cur, f"SELECT {columns} FROM {table}{where} ORDER BY {order} LIMIT ?", [*params, limit])
+
+
+def summary(cur) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Documents per language, the ten pairs of states with most events, the five latest dated events."""
+    by_language = _rows(cur, "SELECT language, count(*) AS n FROM documents GROUP BY 1 ORDER BY 2 DESC")
+    pairs = _rows(
+        cur,
+        "SELECT array_to_string(countries, '–') AS states, count(*) AS events, "
+        "sum(n_documents) AS reports FROM event_clusters GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10",
+    )
+    latest = _rows(
+        cur,
+        "SELECT date, array_to_string(countries, '–') AS states, array_to_string(people, ', ') AS people, "
+        "place, n_documents AS reports FROM event_clusters WHERE date NOT LIKE '--%' ORDER BY date DESC LIMIT 5",
+    )
+    return by_language, pairs, latest
+
+
+def document_row(cur, doc_id: str) -> dict[str, Any] | None:
+    found = _rows(cur, "SELECT * FROM documents WHERE doc_id = ?", [doc_id])
+    return found[0] if found else None
+
+
+EXPORT_TABLES = {
+    "events": "SELECT event_id, doc_id, type, mode, countries, people, date, place, areas, cluster, language, "
+    "sentence, start_char, end_char FROM events ORDER BY doc_id, seq",
+    "agreements": "SELECT agreement_id, doc_id, countries, title, date, language, sentence, start_char, end_char "
+    "FROM agreements ORDER BY doc_id, seq",
+    "targets": "SELECT target_id, doc_id, countries, metric, value, unit, year, text, language, sentence, "
+    "start_char, end_char FROM targets ORDER BY doc_id, seq",
+    "documents": "SELECT doc_id, url, published, doc_date, language, title, home_country, diplomatic, source, "
+    "content_hash FROM documents ORDER BY doc_id",
+}
+
+
+def export_rows(cur, table: str) -> list[dict[str, Any]]:
+    return _rows(cur, EXPORT_TABLES[table])
+
+
+def export_count(cur, table: str) -> int:
+    return cur.execute(f"SELECT count(*) FROM ({EXPORT_TABLES[table]})").fetchone()[0]
+
+
+def _one_or_all(doc_id: str | None) -> tuple[str, list[Any]]:
+    return (" WHERE doc_id = ?", [doc_id]) if doc_id is not None else ("", [])
+
+
+def facts_by_doc(cur, table: str, doc_id: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every row of ``table`` (events, agreements, targets), grouped by document, in document order."""
+    where, params = _one_or_all(doc_id)
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in _rows(cur, f"SELECT * FROM {table}{where} ORDER BY doc_id, seq", params):
+        grouped.setdefault(row["doc_id"], []).append(row)
+    return grouped
+
+
+def sentence_texts(cur, doc_id: str | None = None) -> dict[str, dict[int, str]]:
+    where, params = _one_or_all(doc_id)
+    texts: dict[str, dict[int, str]] = {}
+    for row in _rows(cur, f"SELECT doc_id, idx, text FROM sentences{where}", params):
+        texts.setdefault(row["doc_id"], {})[row["idx"]] = row["text"]
+    return texts
+
+
+def export_documents(cur, doc_id: str | None = None) -> list[dict[str, Any]]:
+    where, params = _one_or_all(doc_id)
+    return _rows(
+        cur, f"SELECT doc_id, language, diplomatic, url, doc_date FROM documents{where} ORDER BY doc_id", params
+    )
