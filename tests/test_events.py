@@ -520,3 +520,24 @@ def test_a_ministers_tour_the_table_knows_whose_minister_and_the_meetings_told_w
     doc = pipeline(text, "id", published="2018-08-02")
     assert {p.country for p in doc.people if p.name.startswith("Retno")} == {"IDN"}
     assert sorted(tuple(e.countries) for e in doc.events) == [("IDN", "TUR"), ("IDN", "VNM")]
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "expected"),
+    [
+        (
+            "https://www.gov.uk/government/news/pm-meeting",
+            "The Prime Minister met the Prime Minister of Australia Anthony Albanese at the G20 Summit in Brazil "
+            "today. They discussed the United Kingdom and Australia's climate partnership.",
+            ("AUS", "GBR"),
+        ),
+        (
+            None,
+            "Iran's foreign minister met with Saudi Arabia's Crown Prince Mohammed bin Salman in Jeddah on Friday.",
+            ("IRN", "SAU"),
+        ),
+    ],
+)
+def test_an_unnamed_office_opening_the_sentence_is_its_states_or_the_outlets(pipeline, url, text, expected):
+    doc = pipeline(text, "en", published="2024-11-18", url=url)
+    assert [tuple(e.countries) for e in doc.events] == [expected]

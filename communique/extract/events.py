@@ -261,6 +261,25 @@ def _principal_of_state_named_first(doc: Document, objects: list[PersonMention])
     return None
 
 
+def _unnamed_title_first(doc: Document, sentence, before: int) -> str | None:
+    """The state of a title that opens the sentence, before ``before``, and names nobody ("The Prime Minister
+    met ...", "Iran's foreign minister met ..."): the state written with it, else the outlet's own."""
+    pattern = mentions.title_pattern(load(doc.language).code)
+    for m in pattern.finditer(doc.text, sentence.start, before):
+        if any(p.title_start <= m.start() < p.span.end for p in doc.in_sentence("people", sentence.index)):
+            continue  # the title of someone named
+        if doc.text[sentence.start : m.start()].strip(" \"'“‘-—–").split()[3:]:
+            return None  # not among the first words: not the subject
+        for c in doc.in_sentence("countries", sentence.index):
+            if 0 <= m.start() - c.span.end <= POSSESSIVE_GAP or 0 <= c.span.start - m.end() <= TITLE_GAP:
+                return c.code  # "Iran's foreign minister", "Ngoại trưởng Iran"
+        return doc.home_country
+    return None
+
+
+POSSESSIVE_GAP = 4  # "Iran's foreign minister": a state, "'s ", its title
+
+
 def _stand_in(
     doc: Document, last_subjects: list[PersonMention], lead: PersonMention | None, objects: list[PersonMention]
 ) -> PersonMention | None:
@@ -327,6 +346,7 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
             continue
         people = _without_senders(doc, data, list(people_by_sentence.get(sentence.index, [])))
         subjects, objects = _sides(doc, data, people, sentence.start + triggers[0][1].start())
+        home_side: str | None = None
         if subjects:
             last_subjects = subjects
         elif objects:  # "He held talks with X", "Zhao was received by X": the subject is told elsewhere
@@ -334,9 +354,12 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
             if stand_in is not None:
                 subjects = [stand_in]
                 people = [stand_in, *people]
+            else:  # "The Prime Minister met ...": unnamed, of the state written with it or the outlet's own
+                unnamed = _unnamed_title_first(doc, sentence, objects[0].title_start)
+                home_side = unnamed if unnamed not in {o.country for o in objects} else None
         if len({p.country for p in people}) >= 3 and not data.separately.search(text):
             people = _participants(subjects, objects)
-        countries = {p.country for p in people if p.country}
+        countries = {p.country for p in people if p.country} | ({home_side} if home_side else set())
         for kind, m in triggers:
             if kind != "visit" or len(countries) >= 2:
                 continue  # two sides already named: a visit's destination is where they met, not a third side
