@@ -541,3 +541,14 @@ def test_a_ministers_tour_the_table_knows_whose_minister_and_the_meetings_told_w
 def test_an_unnamed_office_opening_the_sentence_is_its_states_or_the_outlets(pipeline, url, text, expected):
     doc = pipeline(text, "en", published="2024-11-18", url=url)
     assert [tuple(e.countries) for e in doc.events] == [expected]
+
+
+def test_a_vietnamese_farewell_call_dotted_date_honorific_and_glued_credit(pipeline):
+    text = (
+        "Chiều 10.1, Chủ tịch nước Võ Văn Thưởng tiếp bà Tredene Dobson, Đại sứ New Zealand, đến chào từ biệt.\n"
+        "Chủ tịch nước Võ Văn Thưởng tiếp Đại sứ Peru Augusto Morelli TTXVN"
+    )
+    doc = pipeline(text, "vi", published="2024-01")
+    found = {(tuple(e.countries), e.date, e.mode) for e in doc.events}
+    assert (("NZL", "VNM"), "2024-01-10", "visit") in found  # "tiếp" (received): the other side came
+    assert any(p.name == "Augusto Morelli" for p in doc.people)

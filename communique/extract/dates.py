@@ -94,8 +94,8 @@ def find_dates(text: str, data: LanguageData, start: int = 0, end: int | None = 
         add(m, int(m.group(2)), data.months[_key(m.group(1))], None)
     for m in _NUMERIC.finditer(text, start, end):
         a, b = int(m.group(1)), int(m.group(3))
-        if m.group(2) == "." and not m.group(4):
-            continue  # "2.5" is a number, not a date
+        if m.group(2) == "." and not m.group(4) and not data.dot_dates:
+            continue  # "2.5" is a number, not a date (but "10.1" is 10 January where decimals take a comma)
         day, month = (b, a) if data.date_order == "MDY" else (a, b)
         add(m, int(m.group(4)) if m.group(4) else None, month, day)
     for m in _MONTH_YEAR.finditer(text, start, end):

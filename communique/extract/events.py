@@ -388,7 +388,8 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
                     place=place,
                     place_country=place_country,
                     phone="phone" in kinds,
-                    visit="visit" in kinds,
+                    visit="visit" in kinds
+                    or any(" ".join(m.group().split()).casefold() in data.receive for _, m in triggers),
                     multilateral=multilateral,
                     span=Span(sentence.index, sentence.start, sentence.end),
                     context_date=previous_date,

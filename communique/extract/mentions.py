@@ -62,7 +62,12 @@ def _rank(data: LanguageData, title: str) -> int:
 _ARTICLE_PREFIX = re.compile(r"[a-z]{1,3}-[^\W\d_]")  # "al-Sisi", "el-Sisi", "ad-Dawla": an article, then the name
 
 
+_GLUED_ACRONYM = re.compile(r"[A-Z]{2,}[^\W\d_A-Z]")  # "TTXViệt": an agency's initials run into a word
+
+
 def _is_capitalised(token: str) -> bool:
+    if _GLUED_ACRONYM.match(token) or token in _agencies():
+        return False  # no name word: a news agency's credit ("Augusto Morelli TTXVN", "... TTXViệt Nam")
     if _ARTICLE_PREFIX.match(token):
         return token[token.index("-") + 1].isupper()
     return token[:1].isupper()

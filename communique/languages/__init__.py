@@ -119,6 +119,7 @@ class LanguageData:
     person_aliases: dict[str, str] = field(default_factory=dict)
     # events
     meeting: re.Pattern[str] = NEVER
+    receive: frozenset[str] = frozenset()  # meeting words that say the other side came ("received", "tiếp")
     meeting_words: tuple[str, ...] = ()  # the meeting, visit and call words as written, for language detection
     visit: re.Pattern[str] = NEVER
     phone: re.Pattern[str] = NEVER
@@ -162,6 +163,7 @@ class LanguageData:
     weekday_words: dict[str, int] = field(default_factory=dict)  # forms CLDR lacks: "thứ 2" = 0 (Monday)
     weekday_compounds: list[str] = field(default_factory=list)  # "dinsdag" + "morgen": a weekday's part of day
     dash_dates: bool = False  # "31-8" is a day and a month (Vietnamese), not a range or a score
+    dot_dates: bool = False  # "10.1" is a day and a month (Vietnamese), not a decimal number
     # a month named as past without its year ("last February", "Februari lalu", "février dernier"): the
     # forms, with {month} where the month's name stands
     past_month: list[str] = field(default_factory=list)
@@ -263,6 +265,7 @@ def parse_language_file(path: Path) -> LanguageData:
         honorifics=get("people.honorifics", []),
         spouses=terms_pattern(get("people.spouses", [])),
         meeting=terms_pattern(get("events.meeting", [])),
+        receive=frozenset(" ".join(w.split()).casefold() for w in get("events.receive", [])),
         meeting_words=tuple(get("events.meeting", []) + get("events.visit", []) + get("events.phone", [])),
         visit=terms_pattern(get("events.visit", [])),
         phone=terms_pattern(get("events.phone", [])),
@@ -302,6 +305,7 @@ def parse_language_file(path: Path) -> LanguageData:
         weekday_words=get("dates.weekdays", {}),
         weekday_compounds=get("dates.weekday_compounds", []),
         dash_dates=get("dates.dash_dates", False),
+        dot_dates=get("dates.dot_dates", False),
         past_month=get("dates.past_month", []),
         month_in=get("dates.month_in", []),
     )
