@@ -169,19 +169,28 @@ def _print_report(report: IngestReport) -> None:
 
 
 def _print_rows(rows: list[dict[str, Any]], as_json: bool, what: str, limit: int) -> None:
+    """A table of ``rows`` (or JSON lines); ``what`` is the singular noun of one row."""
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
     grid = Table(show_lines=False)
-    for name in rows[0] if rows else []:
-        grid.add_column(name)
-    for row in rows:
-        grid.add_row(
-            *["" if v is None else ", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in row.values()]
-        )
+    cells = [
+        ["" if v is None else ", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in row.values()]
+        for row in rows
+    ]
+    for i, name in enumerate(rows[0] if rows else []):
+        if name in WHOLE_COLUMNS:  # what 'communique event ID' needs is never cut: the other columns wrap
+            grid.add_column(name, no_wrap=True, min_width=max(len(c[i]) for c in cells))
+        else:
+            grid.add_column(name)
+    for row_cells in cells:
+        grid.add_row(*row_cells)
     out.print(grid)
-    err.print(f"{len(rows)} {what} shown (--limit {limit})", highlight=False)
+    err.print(f"{len(rows)} {what}{'' if len(rows) == 1 else 's'} shown (--limit {limit})", highlight=False)
+
+
+WHOLE_COLUMNS = {"event_id", "agreement_id", "target_id", "event", "agreement", "target", "date"}
 
 
 def _listing(kind: str):
@@ -189,7 +198,8 @@ def _listing(kind: str):
         filters = queries.Filters(country, partner, since, until, area, type_)
         with _open(ctx) as store:
             rows = queries.listing(store.con, kind, filters, mentions, limit)
-        _print_rows(rows, as_json, f"{kind} reports" if mentions else kind, limit)
+        thing = kind.removesuffix("s")  # event, agreement, target
+        _print_rows(rows, as_json, f"{thing} report" if mentions else thing, limit)
 
     return command
 
@@ -361,7 +371,7 @@ def summary(ctx: click.Context) -> None:
 )
 @click.pass_context
 def serve_command(ctx: click.Context, host: str, port: int, token: str | None) -> None:
-    """Web dashboard and HTTP API over the database (docs at /docs)."""
+    """Web dashboard and HTTP API over the database (API reference at /api-docs, schema at /openapi.json)."""
     import uvicorn
 
     from communique.serve import create_app

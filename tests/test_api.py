@@ -239,3 +239,10 @@ def test_a_write_is_refused_before_its_body_is_read():
     assert _asgi_call(guard, right, [b"x" * 600, b"x" * 600])[0] == 413  # undeclared: refused once past it
     assert _asgi_call(guard, right, [b"x" * 600])[0] == 200
     assert _asgi_call(WriteGuard(_echo_app(), token=None), right, [b"x"])== (403, False)
+
+
+def test_a_pair_of_one_state_and_docs_path(client):
+    assert client.get("/api/dyads/VNM/VNM").status_code == 422
+    page = client.get("/dyad/VNM/vnm")
+    assert page.status_code == 404 and "text/html" in page.headers["content-type"]
+    assert client.get("/docs", follow_redirects=False).headers["location"] == "/api-docs"

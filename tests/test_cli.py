@@ -130,3 +130,13 @@ def test_event_page_mentions_rebuild_and_filters_on_every_listing(cli):
     rebuilt = cli("resolve", "--rebuild")
     assert rebuilt.exit_code == 0 and "11 events from 12 reports" in rebuilt.output
     assert cli("events", "--json", "--limit", "100").output == before
+
+
+def test_tables_never_cut_the_ids_and_dates_that_event_needs_and_counts_read_as_english(cli):
+    cli("ingest", SAMPLES)
+    ids = [json.loads(line)["event_id"] for line in cli("events", "--json").output.splitlines()]
+    table = cli("events").output  # not a terminal: rich lays it out for 80 columns
+    assert ids and all(i in table for i in ids)
+    one = cli("events", "--limit", "1")
+    assert "1 event shown" in one.output
+    assert "2 event reports shown" in cli("events", "--mentions", "--limit", "2").output

@@ -65,6 +65,8 @@ def get_document(doc_id: Annotated[str, PathParam(max_length=MAX_ID_CHARS)], cur
 
 @router.get("/dyads/{a}/{b}", summary="Everything two states did together: events, areas by year, agreements, targets")
 def get_dyad(a: CountryCode, b: CountryCode, cur=Cursor) -> dict[str, Any]:
+    if a.upper() == b.upper():
+        raise HTTPException(422, f"a pair of states needs two: {a.upper()} twice is no pair")
     return queries.dyad(cur, a.upper(), b.upper())
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlparse
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -70,6 +70,12 @@ FAVICON = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#0b6e99"/>'
     '<circle cx="8" cy="8" r="3" fill="#f29e4c"/></svg>'
 )
+
+
+@router.get("/docs", include_in_schema=False)
+def docs_redirect() -> RedirectResponse:
+    """Where FastAPI apps usually keep their reference: ours is rendered at /api-docs."""
+    return RedirectResponse("/api-docs", status_code=308)
 
 
 @router.get("/api-docs", response_class=HTMLResponse)
@@ -140,6 +146,8 @@ def dyad(
     b: Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$")],
     cur=Cursor,
 ) -> HTMLResponse:
+    if a.upper() == b.upper():
+        raise HTTPException(404, f"a pair of states needs two: {a.upper()} twice is no pair")
     return page(request, "dyad.html", dyad=queries.dyad(cur, a.upper(), b.upper()))
 
 
