@@ -552,3 +552,15 @@ def test_a_vietnamese_farewell_call_dotted_date_honorific_and_glued_credit(pipel
     found = {(tuple(e.countries), e.date, e.mode) for e in doc.events}
     assert (("NZL", "VNM"), "2024-01-10", "visit") in found  # "tiếp" (received): the other side came
     assert any(p.name == "Augusto Morelli" for p in doc.people)
+
+
+def test_the_two_leaders_are_the_pair_the_report_named(pipeline):
+    text = (
+        "Narendra Modi a été reçu par Emmanuel Macron à l'Elysée en mai 2022.\n"
+        "Les deux dirigeants se sont entretenus en février dernier par visioconférence."
+    )
+    doc = pipeline(text, "fr", published="2023-05-05")
+    assert sorted((tuple(e.countries), e.date, e.mode) for e in doc.events) == [
+        (("FRA", "IND"), "2022-05", "visit"),
+        (("FRA", "IND"), "2023-02", "phone"),
+    ]

@@ -330,6 +330,7 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
     dates_by_sentence, people_by_sentence = by_sentence(doc.dates), by_sentence(doc.people)
     lead = protagonist(doc, data)
     last_subjects: list[PersonMention] = []
+    last_pair: list[PersonMention] = []  # the principals of the last encounter of two named sides
     for sentence in doc.sentences:
         text = sentence.text
         found = _triggers(data, text)
@@ -345,6 +346,8 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
         if not triggers:
             continue
         people = _without_senders(doc, data, list(people_by_sentence.get(sentence.index, [])))
+        if not people and last_pair and data.both_leaders.search(text):
+            people = list(last_pair)  # "Les deux dirigeants se sont vus en marge du G20": the pair named before
         subjects, objects = _sides(doc, data, people, sentence.start + triggers[0][1].start())
         home_side: str | None = None
         if subjects:
@@ -378,6 +381,9 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
         place, place_country = _place(doc, data, sentence.index)
         kinds = {k for k, _ in triggers}
         multilateral = bool(data.multilateral.search(text))
+        named_sides = {p.country for p in people if p.country}
+        if len(named_sides) == 2:
+            last_pair = [p for p in people if p.country in named_sides]
         for states, present in _partners(doc, data, text, countries, people, subjects, objects):
             anchors.append(
                 Anchor(

@@ -120,6 +120,7 @@ class LanguageData:
     # events
     meeting: re.Pattern[str] = NEVER
     receive: frozenset[str] = frozenset()  # meeting words that say the other side came ("received", "tiếp")
+    both_leaders: re.Pattern[str] = NEVER  # "the two leaders": the pair the report has named
     meeting_words: tuple[str, ...] = ()  # the meeting, visit and call words as written, for language detection
     visit: re.Pattern[str] = NEVER
     phone: re.Pattern[str] = NEVER
@@ -266,6 +267,7 @@ def parse_language_file(path: Path) -> LanguageData:
         spouses=terms_pattern(get("people.spouses", [])),
         meeting=terms_pattern(get("events.meeting", [])),
         receive=frozenset(" ".join(w.split()).casefold() for w in get("events.receive", [])),
+        both_leaders=terms_pattern(get("events.both_leaders", [])),
         meeting_words=tuple(get("events.meeting", []) + get("events.visit", []) + get("events.phone", [])),
         visit=terms_pattern(get("events.visit", [])),
         phone=terms_pattern(get("events.phone", [])),
