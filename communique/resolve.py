@@ -40,7 +40,7 @@ import pyarrow as pa
 
 from communique import officeholders
 from communique.extract.mentions import fold
-from communique.store import select_where_in
+from communique.store import UPGRADES, select_where_in
 
 # e5 cosine above which an undated report may be about the same event. A weak signal, measured on our own
 # sentences: reports of one meeting in two languages scored 0.85-0.94, but other meetings of the same
@@ -824,3 +824,6 @@ def rebuild(con, chunk: int = 500) -> None:
     except Exception:
         con.execute("ROLLBACK")
         raise
+
+
+UPGRADES["resolve again"] = rebuild  # a store from before the lookup keys is resolved again when opened

@@ -13,7 +13,7 @@ import datetime as dt
 import os
 import re
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -116,6 +116,11 @@ def default_path() -> Path:
 
 class StoreError(Exception):
     pass
+
+
+# Steps of an upgrade that belong to other modules, registered by them (resolution registers "resolve again"):
+# the store runs them without importing its callers.
+UPGRADES: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {}
 
 
 # -- sharing the file between processes ------------------------------------------------------------------
@@ -223,8 +228,8 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path} was written by a newer communique (schema {version}): upgrade communique")
         if version < 2:  # no lookup keys yet: add them, then resolve again, which fills them
-            from communique import resolve as resolution
-
+            if "resolve again" not in UPGRADES:
+                raise StoreError(f"{self.path} needs resolving again to be upgraded: open it with 'communique ingest'")
             # DuckDB alters no table that has an index: drop them all, INDEXES makes this version's
             for (name,) in self.con.execute(
                 "SELECT index_name FROM duckdb_indexes() WHERE table_name LIKE '%\\_clusters' ESCAPE '\\'"
@@ -235,7 +240,7 @@ class Store:
             self.con.execute("ALTER TABLE event_clusters ADD COLUMN IF NOT EXISTS time_lookup VARCHAR")
             self.con.execute("ALTER TABLE agreement_clusters ADD COLUMN IF NOT EXISTS time_lookup VARCHAR")
             self.con.execute(INDEXES)
-            resolution.rebuild(self.con)
+            UPGRADES["resolve again"](self.con)
         if version < 3:  # search reads a folded copy of each document, made once rather than at every query
             self.con.execute("DELETE FROM document_search")
             self.con.execute(
