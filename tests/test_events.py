@@ -564,3 +564,16 @@ def test_the_two_leaders_are_the_pair_the_report_named(pipeline):
         (("FRA", "IND"), "2022-05", "visit"),
         (("FRA", "IND"), "2023-02", "phone"),
     ]
+
+
+def test_a_sentence_listing_many_meetings_gives_none_of_them_its_topics(pipeline):
+    text = (
+        "On 5 July, President Luiz Inacio Lula da Silva held bilateral meetings with Ethiopian Prime Minister "
+        "Abiy Ahmed, Vietnamese Prime Minister Pham Minh Chinh and Nigerian President Bola Tinubu on trade, "
+        "defence and climate.\n"
+        "With Pham Minh Chinh, Lula discussed rice exports."
+    )
+    doc = pipeline(text, "en", published="2025-07-06")
+    areas = {tuple(e.countries): set(e.areas) for e in doc.events}
+    assert len(areas) == 3
+    assert not areas[("BRA", "NGA")] & {"trade", "defense_security", "environment_climate"}

@@ -486,12 +486,19 @@ def _sentences_owned(encounters: list[Encounter], n_sentences: int) -> list[list
     for index in range(n_sentences):
         if index in anchored:
             current = anchored[index]
+            if len(current) >= LIST_OF_MEETINGS:
+                continue  # "five bilaterals: with A, with B, ...": what it says of one is not said of each
             for i in current:
                 owned[i].append(index)
+        elif index < first_anchor and len(current) >= LIST_OF_MEETINGS:
+            continue  # a lead about a day of many meetings: its topics belong to none in particular
         else:
             for i in current if len(current) <= 1 or index < first_anchor else {min(current)}:
                 owned[i].append(index)
     return owned
+
+
+LIST_OF_MEETINGS = 3  # encounters told in one sentence from which it is a list, not one meeting's account
 
 
 def build_events(doc: Document, data: LanguageData) -> list[Event]:
