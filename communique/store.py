@@ -198,10 +198,6 @@ class Store:
         self.acquire()
         return self._con
 
-    @property
-    def holding(self) -> bool:
-        return self._con is not None
-
     def acquire(self) -> None:
         """Open the file if this store let go of it (``release``), waiting while another process holds it."""
         if self._con is None:

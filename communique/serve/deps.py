@@ -3,7 +3,6 @@ and paging parameters of every list. Routes import this module; the app factory 
 
 from __future__ import annotations
 
-import secrets
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +14,7 @@ from pydantic import BaseModel
 
 from communique import arguments, queries
 from communique.languages import AREAS
+from communique.serve.guard import token_refusal
 from communique.store import Store, connect, wanted_by_another
 
 
@@ -54,7 +54,6 @@ class Backend:
             held = not sharing
             if held:
                 self.store.acquire()
-            if held:
                 self._in_flight += 1
         if held:
             cur = self.store.con.cursor()
@@ -81,15 +80,13 @@ def cursor(request: Request) -> Iterator:
 
 
 def require_token(request: Request, authorization: str | None = Header(default=None)) -> Backend:
-    """The ingest endpoint's guard: a token configured by the operator, presented as ``Bearer <token>``."""
+    """The ingest endpoint's guard (``WriteGuard`` has already refused at the door what this would refuse; the
+    dependency keeps the requirement in the OpenAPI schema and in any app built without the middleware)."""
     b = backend(request)
-    if not b.token:
-        raise HTTPException(403, "writes are disabled: start the server with --token or $COMMUNIQUE_TOKEN")
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not secrets.compare_digest(given.encode(), b.token.encode()):
-        raise HTTPException(
-            401, "a valid 'Authorization: Bearer <token>' header is required", headers={"WWW-Authenticate": "Bearer"}
-        )
+    refused = token_refusal(b.token, authorization)
+    if refused:
+        status, message, headers = refused
+        raise HTTPException(status, message, headers=headers or None)
     return b
 
 

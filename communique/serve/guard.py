@@ -26,14 +26,9 @@ class WriteGuard:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        if not self.token:
-            await _refuse(send, 403, "writes are disabled: start the server with --token or $COMMUNIQUE_TOKEN")
-            return
-        scheme, _, given = headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not secrets.compare_digest(given.encode(), self.token.encode()):
-            await _refuse(
-                send, 401, "a valid 'Authorization: Bearer <token>' header is required", {"www-authenticate": "Bearer"}
-            )
+        refused = token_refusal(self.token, headers.get("authorization"))
+        if refused:
+            await _refuse(send, *refused)
             return
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
@@ -56,6 +51,16 @@ class WriteGuard:
             await _refuse(send, 413, f"request body over the limit of {self.max_bytes:,} bytes")
 
 
+def token_refusal(token: str | None, authorization: str | None) -> tuple[int, str, dict[str, str]] | None:
+    """Why a write is refused (status, message, headers), or None when it carries the operator's token."""
+    if not token:
+        return 403, "writes are disabled: start the server with --token or $COMMUNIQUE_TOKEN", {}
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(given.encode(), token.encode()):
+        return 401, "a valid 'Authorization: Bearer <token>' header is required", {"WWW-Authenticate": "Bearer"}
+    return None
+
+
 class BodyTooLarge(Exception):
     pass
 
@@ -63,6 +68,6 @@ class BodyTooLarge(Exception):
 async def _refuse(send: Send, status: int, detail: str, extra: dict[str, str] | None = None) -> None:
     body = json.dumps({"detail": detail}).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    headers += [(k.encode(), v.encode()) for k, v in (extra or {}).items()]
+    headers += [(k.lower().encode(), v.encode()) for k, v in (extra or {}).items()]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
