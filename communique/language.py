@@ -68,15 +68,18 @@ def _word_weights() -> dict[str, dict[str, float]]:
     return {word: {code: 1 / len(codes) for code in codes} for word, codes in owners.items()}
 
 
-def small_word_scores(text: str) -> tuple[dict[str, float], int]:
-    """Each data-file language's weight of small words in ``text``, and the number of words."""
+def small_word_scores(text: str) -> tuple[dict[str, float], dict[str, int], int]:
+    """Each data-file language's weight of small words in ``text``, how many of its words each language has,
+    and the number of words."""
     weights = _word_weights()
     scores: dict[str, float] = {}
+    owned: dict[str, int] = {}
     words = _WORD.findall(text.casefold())
     for word in words:
         for code, weight in weights.get(word, {}).items():
             scores[code] = scores.get(code, 0.0) + weight
-    return scores, len(words)
+            owned[code] = owned.get(code, 0) + 1
+    return scores, owned, len(words)
 
 
 def detect(text: str) -> str | None:
@@ -84,14 +87,13 @@ def detect(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if not sample.strip():
         return None
-    scores, n_words = small_word_scores(sample)
+    scores, owned, n_words = small_word_scores(sample)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     among = None
     if ranked and ranked[0][1] >= MIN_EVIDENCE:
         best, weight = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        owned = sum(1 for w in _WORD.findall(sample.casefold()) if best in _word_weights().get(w, {}))
-        long_enough = n_words < LONG_TEXT_WORDS or owned >= MIN_SHARE * n_words
+        long_enough = n_words < LONG_TEXT_WORDS or owned[best] >= MIN_SHARE * n_words
         if weight >= LEAD * runner_up and long_enough:
             return best
         if long_enough:  # Indonesian or Malay, Spanish or Portuguese: lingua chooses between those close

@@ -14,7 +14,7 @@ from typing import Any
 import pycountry
 from babel import Locale
 
-from communique.text import strip_diacritics
+from communique.text import strip_diacritics, strip_diacritics_sql
 
 EVENT_COLUMNS = (
     "cluster_id AS event_id, type, mode, countries, date, place, people, areas, n_mentions AS reports, "
@@ -75,14 +75,9 @@ class Filters:
                 "agreement": "array_to_string(titles, ' ')" if resolved else "title",
                 "target": "coalesce(metric, '')",
             }[kind]
-            clauses.append(f"{_folded(text)} ILIKE ? ESCAPE '\\'")
+            clauses.append(f"{strip_diacritics_sql(text)} ILIKE ? ESCAPE '\\'")
             params.append(_like(strip_diacritics(self.q)))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def _folded(sql: str) -> str:
-    """SQL for ``sql`` without diacritics ("Tô Lâm" is found by "To Lam", "Đỗ" by "Do"), as Python folds."""
-    return f"replace(replace(strip_accents({sql}), 'đ', 'd'), 'Đ', 'D')"
 
 
 def _like(text: str) -> str:

@@ -22,7 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from communique.document import Document
-from communique.text import strip_diacritics
+from communique.text import strip_diacritics, strip_diacritics_sql
 
 SCHEMA_VERSION = 3  # 2: lookup keys on the cluster tables; 3: folded text for search
 ENV_VAR = "COMMUNIQUE_DB"
@@ -239,11 +239,8 @@ class Store:
             UPGRADES["resolve again"](self.con)
         if version < 3:  # search reads a folded copy of each document, made once rather than at every query
             self.con.execute("DELETE FROM document_search")
-            self.con.execute(
-                "INSERT INTO document_search SELECT doc_id, "
-                "lower(replace(replace(strip_accents(coalesce(title, '') || chr(10) || coalesce(text, '')), "
-                "'đ', 'd'), 'Đ', 'D')) FROM documents"
-            )
+            folded = strip_diacritics_sql("coalesce(title, '') || chr(10) || coalesce(text, '')")
+            self.con.execute(f"INSERT INTO document_search SELECT doc_id, lower({folded}) FROM documents")
         self.con.execute(INDEXES)
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 

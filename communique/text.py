@@ -20,3 +20,9 @@ def strip_char(c: str) -> str:
 def strip_diacritics(text: str) -> str:
     """``text`` without diacritics, of the same length: what DuckDB's ``strip_accents`` does, and "đ" too."""
     return "".join(strip_char(c) for c in text)
+
+
+def strip_diacritics_sql(sql: str) -> str:
+    """The SQL twin of :func:`strip_diacritics` for the expression ``sql``: DuckDB's ``strip_accents``, and
+    "đ" too ("Tô Lâm" is found by "To Lam", "Đỗ" by "Do")."""
+    return f"replace(replace(strip_accents({sql}), 'đ', 'd'), 'Đ', 'D')"

@@ -218,8 +218,8 @@ def _weekday_names(code: str) -> re.Pattern[str]:
 
 
 def _folded_words(words: list[str]) -> frozenset[str]:
-    """Single words compared with a text's words: lower case once, when the file is read."""
-    return frozenset(w.casefold() for w in words)
+    """Words and phrases compared with a text's: lower case and single spaces once, when the file is read."""
+    return frozenset(" ".join(w.split()).casefold() for w in words)
 
 
 def parse_language_file(path: Path) -> LanguageData:
@@ -266,7 +266,7 @@ def parse_language_file(path: Path) -> LanguageData:
         honorifics=get("people.honorifics", []),
         spouses=terms_pattern(get("people.spouses", [])),
         meeting=terms_pattern(get("events.meeting", [])),
-        receive=frozenset(" ".join(w.split()).casefold() for w in get("events.receive", [])),
+        receive=_folded_words(get("events.receive", [])),
         both_leaders=terms_pattern(get("events.both_leaders", [])),
         meeting_words=tuple(get("events.meeting", []) + get("events.visit", []) + get("events.phone", [])),
         visit=terms_pattern(get("events.visit", [])),
