@@ -230,28 +230,39 @@ def protagonist(doc: Document, data: LanguageData) -> PersonMention | None:
     return min(candidates, key=lambda p: (p.country != doc.home_country, -counts[p.name], p.rank, p.span.start))
 
 
-TITLE_GAP = 3  # "Tổng thống Brasil", "the Brazilian President": a title and its state side by side
+TITLE_GAP = 3  # "Tổng thống Brasil": a title, then its state
+POSSESSIVE_GAP = 4  # "Iran's foreign minister", "the Brazilian President": a state, then its title
+
+
+def _unnamed_offices(doc: Document, index: int, end: int) -> list[tuple[int, str | None]]:
+    """The titles of sentence ``index`` before ``end`` that name nobody ("The Prime Minister met ...",
+    "Tổng thống Brasil đã có cuộc hội đàm ..."), each with where it starts and the state written with it."""
+    sentence = doc.sentences[index]
+    named = doc.in_sentence("people", index)
+    countries = doc.in_sentence("countries", index)
+    offices = []
+    for m in mentions.title_pattern(load(doc.language).code).finditer(doc.text, sentence.start, end):
+        if any(p.title_start <= m.start() < p.span.end for p in named):
+            continue  # the title of someone named
+        state = next(
+            (
+                c.code
+                for c in countries
+                if 0 <= m.start() - c.span.end <= POSSESSIVE_GAP or 0 <= c.span.start - m.end() <= TITLE_GAP
+            ),
+            None,
+        )
+        offices.append((m.start(), state))
+    return offices
 
 
 def _principal_of_state_named_first(doc: Document, objects: list[PersonMention]) -> PersonMention | None:
-    """The report's principal of a state named, without a name, before the objects: "the Brazilian
-    President held talks with President Luong Cuong" is Lula when the report names him elsewhere."""
-    sentence = objects[0].span.sentence
+    """The report's principal of a state whose office the sentence names, without a name, before the
+    objects: "the Brazilian President held talks with President Luong Cuong" is Lula when the report names
+    him elsewhere."""
     states = {p.country for p in objects}
-    start, end = doc.sentences[sentence].start, objects[0].title_start
-    titles = [m.span() for m in mentions.title_pattern(load(doc.language).code).finditer(doc.text, start, end)]
-    named_by_title = [
-        c.code
-        for c in doc.countries
-        if c.span.sentence == sentence
-        and c.span.end <= end
-        and any(0 <= c.span.start - e <= TITLE_GAP or 0 <= s - c.span.end <= TITLE_GAP for s, e in titles)
-        and not any(
-            p.span.sentence == sentence and p.span.start >= c.span.end and p.title_start <= c.span.end + TITLE_GAP
-            for p in doc.people
-        )
-    ]
-    for state in reversed(named_by_title):
+    offices = _unnamed_offices(doc, objects[0].span.sentence, objects[0].title_start)
+    for state in reversed([s for _, s in offices if s]):
         if state in states:
             continue
         theirs = [p for p in doc.people if p.country == state and p.rank <= 2]
@@ -264,20 +275,13 @@ def _principal_of_state_named_first(doc: Document, objects: list[PersonMention])
 def _unnamed_title_first(doc: Document, sentence, before: int) -> str | None:
     """The state of a title that opens the sentence, before ``before``, and names nobody ("The Prime Minister
     met ...", "Iran's foreign minister met ..."): the state written with it, else the outlet's own."""
-    pattern = mentions.title_pattern(load(doc.language).code)
-    for m in pattern.finditer(doc.text, sentence.start, before):
-        if any(p.title_start <= m.start() < p.span.end for p in doc.in_sentence("people", sentence.index)):
-            continue  # the title of someone named
-        if doc.text[sentence.start : m.start()].strip(" \"'“‘-—–").split()[3:]:
-            return None  # not among the first words: not the subject
-        for c in doc.in_sentence("countries", sentence.index):
-            if 0 <= m.start() - c.span.end <= POSSESSIVE_GAP or 0 <= c.span.start - m.end() <= TITLE_GAP:
-                return c.code  # "Iran's foreign minister", "Ngoại trưởng Iran"
-        return doc.home_country
-    return None
-
-
-POSSESSIVE_GAP = 4  # "Iran's foreign minister": a state, "'s ", its title
+    offices = _unnamed_offices(doc, sentence.index, before)
+    if not offices:
+        return None
+    start, state = offices[0]
+    if doc.text[sentence.start : start].strip(" \"'“‘-—–").split()[3:]:
+        return None  # not among the first words: not the subject
+    return state or doc.home_country
 
 
 def _stand_in(
