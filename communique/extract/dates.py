@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from communique.document import DateMention, Document, Span
-from communique.extract.relative_dates import find_relative_dates
+from communique.extract.relative_dates import find_relative_dates, month_names
 from communique.languages import LanguageData, load
 from communique.metadata import UnreadableDate, parse_published, period_end
 from communique.spans import SpanSet
@@ -35,7 +35,7 @@ _MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
 @cache
 def _text_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = load(code)
-    months = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(data.months, key=len, reverse=True))
+    months = month_names(code)
     prefix = "|".join(re.escape(p) for p in data.month_prefix)
     day_first = re.compile(
         rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|e)?\.?\s+(?:de\s+|of\s+)?({months})\.?(?!\w)"

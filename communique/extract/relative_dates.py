@@ -120,9 +120,15 @@ def resolve_offset(offset: int, doc_date: str | None) -> str | None:
     return (day + dt.timedelta(days=offset)).isoformat()
 
 
+@cache
+def month_names(code: str) -> str:
+    """A regex alternation of the language's month names (CLDR and the file's), longest first."""
+    return "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(load(code).months, key=len, reverse=True))
+
+
 def _month_forms(code: str, forms: list[str]) -> list[str]:
     """Regex bodies of forms such as "last {month}", "in mid-{month}", the month's name in a named group."""
-    months = "|".join(re.escape(m) for m in sorted(load(code).months, key=len, reverse=True))
+    months = month_names(code)
     bodies = []
     for form in forms:
         before, _, after = form.partition("{month}")
