@@ -168,8 +168,9 @@ def _print_report(report: IngestReport) -> None:
     )
 
 
-def _print_rows(rows: list[dict[str, Any]], as_json: bool, what: str, limit: int) -> None:
-    """A table of ``rows`` (or JSON lines); ``what`` is the singular noun of one row."""
+def _print_rows(rows: list[dict[str, Any]], as_json: bool, what: str, limit: int, plural: str | None = None) -> None:
+    """A table of ``rows`` (or JSON lines); ``what`` is the singular noun of one row, ``plural`` its plural
+    where adding "s" is wrong."""
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
@@ -187,10 +188,11 @@ def _print_rows(rows: list[dict[str, Any]], as_json: bool, what: str, limit: int
     for row_cells in cells:
         grid.add_row(*row_cells)
     out.print(grid)
-    err.print(f"{len(rows)} {what}{'' if len(rows) == 1 else 's'} shown (--limit {limit})", highlight=False)
+    noun = what if len(rows) == 1 else plural or f"{what}s"
+    err.print(f"{len(rows)} {noun} shown (--limit {limit})", highlight=False)
 
 
-WHOLE_COLUMNS = {"event_id", "agreement_id", "target_id", "event", "agreement", "target", "date"}
+WHOLE_COLUMNS = {"event_id", "agreement_id", "target_id", "event", "agreement", "target", "date", "person_id"}
 
 
 def _listing(kind: str):
@@ -198,6 +200,9 @@ def _listing(kind: str):
         filters = queries.Filters(country, partner, since, until, area, type_)
         with _open(ctx) as store:
             rows = queries.listing(store.con, kind, filters, mentions, limit)
+            if kind == "events" and not mentions:  # one canonical name per person; reports keep their spelling
+                for row in queries.with_people(store.con, rows):
+                    del row["persons"]
         thing = kind.removesuffix("s")  # event, agreement, target
         _print_rows(rows, as_json, f"{thing} report" if mentions else thing, limit)
 
@@ -229,6 +234,30 @@ cli.command("agreements", help="List agreements signed or adopted, one per docum
     _listing_options(_listing("agreements"))
 )
 cli.command("targets", help="List quantitative targets pledged.")(_listing_options(_listing("targets")))
+
+
+@cli.command("people")
+@click.option("--country", type=STATE, help="Only people of this state (VNM, vn, Vietnam).")
+@click.option("--name", "q", help="A name in any spelling or script: 'To Lam', 'Tô Lâm', 'Tập Cận Bình'.")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
+@click.pass_context
+def people_command(ctx: click.Context, country: str | None, q: str | None, limit: int, as_json: bool) -> None:
+    """List people, one per person under all their spellings, most events first."""
+    with _open(ctx) as store:
+        rows = queries.persons(store.con, country, q, limit)["items"]
+    if not as_json:  # the table keeps what fits: the id to look a person up by, the name, a few other spellings
+        rows = [
+            {
+                "person_id": r["person_id"],
+                "name": r["name"],
+                "country": r["country"],
+                "events": r["events"],
+                "also written": ", ".join(r["aliases"][:3]) + (" …" if len(r["aliases"]) > 3 else ""),
+            }
+            for r in rows
+        ]
+    _print_rows(rows, as_json, "person", limit, plural="people")
 
 
 @cli.command("event")
@@ -269,12 +298,14 @@ def event_command(ctx: click.Context, event_id: str, as_json: bool) -> None:
 @click.pass_context
 def resolve_command(ctx: click.Context, rebuild: bool) -> None:
     """Cross-document resolution (it runs at every ingest; --rebuild recomputes it from scratch)."""
-    from communique import resolve
+    from communique import people, resolve
 
     store = _open(ctx, read_only=not rebuild)
     with store:
         if rebuild:
             resolve.rebuild(store.con)
+            with store.transaction():
+                people.refresh(store.con)
         counts = store.resolved_counts()
         reports = store.counts()
     err.print(

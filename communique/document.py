@@ -97,6 +97,7 @@ class Target:
     year: int | None
     text: str
     evidence: Span
+    metric_key: str | None = None  # what it measures, in the shared vocabulary (``languages.METRICS``)
 
 
 T = TypeVar("T")

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from communique import people
 from communique import resolve as resolution
 from communique.document import MAX_ID_CHARS, Document
 from communique.metadata import read_published
@@ -243,7 +244,18 @@ def ingest(
             report.aborted = True
             with contextlib.suppress(AbortIngest):  # a document of the last batch failing to store: stop there
                 _save(store, batch, resolve, report, fail)  # what was read and processed before the problem is kept
+        finally:
+            if report.stored:
+                _refresh_people(store)
     return report
+
+
+def _refresh_people(store: Store) -> None:
+    """The people tables, derived from everything stored: once per run, not per batch (see ``people``)."""
+    store.acquire()
+    with store.transaction():
+        people.refresh(store.con)
+    store.release()
 
 
 def _new_documents(

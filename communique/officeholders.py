@@ -90,7 +90,9 @@ class OfficeHolders:
         self.terms: dict[str, list[Term]] = {}  # name key -> terms of the person(s) called so
         self.surfaces: dict[str, str] = {}  # a searchable folded surface -> name key
         self.short_forms: dict[str, set[str]] = {}  # international name -> "~" aliases: "Anwar" once named in full
+        self.aliases: dict[str, set[str]] = {}  # international name -> every other spelling the table lists
         for name, country, office, start, end, aliases in rows:
+            self.aliases.setdefault(name, set()).update(a.lstrip("~") for a in aliases)
             if office not in OFFICE_RANK:
                 raise ValueError(f"unknown office {office!r} for {name}")
             term = Term(name, country, office, _date(start), _date(end, end=True))
@@ -156,6 +158,11 @@ def international_name(name: str) -> str | None:
     terms = table().terms.get(name_key(name))
     names = {t.name for t in terms or ()}
     return names.pop() if len(names) == 1 else None
+
+
+def terms_of(name: str) -> list[Term]:
+    """Every term the table lists for the person whose international form is ``name``, earliest first."""
+    return sorted((t for t in table().terms.get(name_key(name), ()) if t.name == name), key=lambda t: t.start)
 
 
 def identity(name: str) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 import pycountry
 from babel import Locale
 
+from communique import officeholders, people, pledges
 from communique.text import strip_diacritics, strip_diacritics_sql
 
 EVENT_COLUMNS = (
@@ -41,6 +42,7 @@ class Filters:
     type: str | None = None
     language: str | None = None
     q: str | None = None
+    person: str | None = None  # a person_id: the events this person took part in
 
     def where(self, table: str) -> tuple[str, list[Any]]:
         """SQL condition and parameters for a table of facts: resolved (``event_clusters``...) or per report."""
@@ -68,6 +70,10 @@ class Filters:
         if self.language:
             clauses.append("list_contains(languages, ?)" if resolved else "language = ?")
             params.append(self.language.lower())
+        event_key = "cluster_id" if resolved else "cluster"
+        if self.person and kind == "event":
+            clauses.append(f"{event_key} IN (SELECT event_id FROM person_events WHERE person_id = ?)")
+            params.append(self.person)
         if self.q:
             text = {
                 "event": "array_to_string(people, ' ') || ' ' || coalesce(place, '') || ' ' || "
@@ -75,8 +81,15 @@ class Filters:
                 "agreement": "array_to_string(titles, ' ')" if resolved else "title",
                 "target": "coalesce(metric, '')",
             }[kind]
-            clauses.append(f"{strip_diacritics_sql(text)} ILIKE ? ESCAPE '\\'")
+            clause = f"{strip_diacritics_sql(text)} ILIKE ? ESCAPE '\\'"
             params.append(_like(strip_diacritics(self.q)))
+            if kind == "event":  # a person under any of their spellings: "Tập Cận Bình" finds Xi Jinping
+                clause = (
+                    f"({clause} OR {event_key} IN (SELECT event_id FROM person_events WHERE person_id IN "
+                    "(SELECT person_id FROM people WHERE search LIKE ? ESCAPE '\\')))"
+                )
+                params.append(_like(people.search_form(self.q)))
+            clauses.append(clause)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -101,7 +114,95 @@ def _page(cur, table: str, columns: str, f: Filters, order: str, limit: int, off
 
 
 def events(cur, f: Filters, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    return _page(cur, "event_clusters", EVENT_COLUMNS, f, "date DESC NULLS LAST, cluster_id", limit, offset)
+    page = _page(cur, "event_clusters", EVENT_COLUMNS, f, "date DESC NULLS LAST, cluster_id", limit, offset)
+    with_people(cur, page["items"])
+    return page
+
+
+def with_people(cur, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each event row's ``people`` as canonical names, one per person ("To Lam" and "Tô Lâm" are "Tô Lâm"), and
+    ``persons``: their ids and names, for links. A name the people tables do not know yet stays as written."""
+    names = sorted({n for r in rows for n in r.get("people") or []})
+    if not names:
+        for r in rows:
+            r["persons"] = []
+        return rows
+    known: dict[tuple[str, str], tuple[str, str]] = {}
+    for start in range(0, len(names), 500):
+        part = names[start : start + 500]
+        for name, country, person_id, canonical in cur.execute(
+            "SELECT n.name, coalesce(n.country, ''), p.person_id, p.name FROM person_names n "
+            f"JOIN people p USING (person_id) WHERE n.name IN ({', '.join('?' * len(part))})",
+            part,
+        ).fetchall():
+            known[(name, country)] = (person_id, canonical)
+    for r in rows:
+        persons: list[dict[str, Any]] = []
+        for name in r.get("people") or []:
+            person_id, canonical = next(
+                (known[(name, c)] for c in [*(r.get("countries") or []), ""] if (name, c) in known), (None, name)
+            )
+            if all(p["name"] != canonical for p in persons):
+                persons.append({"id": person_id, "name": canonical})
+        r["people"] = [p["name"] for p in persons]
+        r["persons"] = persons
+    return rows
+
+
+PERSON_COLUMNS = (
+    "person_id, name, country, aliases, languages, n_events AS events, n_documents AS documents, first_seen, last_seen"
+)
+
+
+def persons(cur, country: str | None = None, q: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """People, most events first; ``q`` matches any spelling, accents and case aside."""
+    clauses, params = [], []
+    if country:
+        clauses.append("country = ?")
+        params.append(country.upper())
+    if q:
+        clauses.append("search LIKE ? ESCAPE '\\'")
+        params.append(_like(people.search_form(q)))
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    total = cur.execute(f"SELECT count(*) FROM people{where}", params).fetchone()[0]
+    items = _rows(
+        cur,
+        f"SELECT {PERSON_COLUMNS} FROM people{where} ORDER BY n_events DESC, n_documents DESC, name LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def person(cur, person_id: str) -> dict[str, Any] | None:
+    """One person: names, offices as reported and as the office-holder table lists them, and every event
+    they took part in, newest first, with counts by partner state and year."""
+    found = _rows(cur, f"SELECT {PERSON_COLUMNS}, offices, terms FROM people WHERE person_id = ?", [person_id])
+    if not found:
+        return None
+    result = found[0]
+    result["offices"] = json.loads(result["offices"] or "[]")
+    result["terms"] = json.loads(result["terms"] or "[]")
+    result["events"] = with_people(
+        cur,
+        _rows(
+            cur,
+            f"SELECT {EVENT_COLUMNS} FROM event_clusters WHERE cluster_id IN "
+            "(SELECT event_id FROM person_events WHERE person_id = ?) ORDER BY date DESC NULLS LAST, cluster_id",
+            [person_id],
+        ),
+    )
+    by_partner: dict[tuple[str, str], int] = {}
+    for e in result["events"]:
+        year = (e["date"] or "")[:4] if (e["date"] or "")[:4].isdigit() else "undated"
+        for code in e["countries"]:
+            if code != result["country"]:
+                by_partner[(code, year)] = by_partner.get((code, year), 0) + 1
+    result["partners"] = [
+        {"code": code, "name": country_name(code), "year": year, "events": n}
+        for (code, year), n in sorted(by_partner.items(), key=lambda kv: (kv[0][0], kv[0][1]))
+    ]
+    result["country_name"] = country_name(result["country"]) if result["country"] else None
+    return result
 
 
 def agreements(cur, f: Filters, limit: int = 50, offset: int = 0) -> dict[str, Any]:
@@ -124,7 +225,7 @@ def event(cur, event_id: str) -> dict[str, Any] | None:
     found = _rows(cur, f"SELECT {EVENT_COLUMNS}, disagreements FROM event_clusters WHERE cluster_id = ?", [event_id])
     if not found:
         return None
-    result = found[0]
+    result = with_people(cur, found)[0]
     result["disagreements"] = json.loads(result["disagreements"] or "{}")
     result["sources"] = _rows(  # the reports themselves; their number of outlets is ``source_count``
         cur,
@@ -138,14 +239,21 @@ def event(cur, event_id: str) -> dict[str, Any] | None:
     return result
 
 
-def documents(cur, language: str | None, q: str | None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+def documents(cur, f: Filters, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Documents, newest first: by language and text (``q``), and by the facts they report (states, dates, area,
+    type, person: the documents with a report of a matching event)."""
     clauses, params = [], []
-    if language:
+    if f.language:
         clauses.append("language = ?")
-        params.append(language.lower())
-    if q:  # the folded copy made when the document was stored: no text is folded again at each query
+        params.append(f.language.lower())
+    if f.q:  # the folded copy made when the document was stored: no text is folded again at each query
         clauses.append("doc_id IN (SELECT doc_id FROM document_search WHERE folded LIKE ? ESCAPE '\\')")
-        params.append(_like(strip_diacritics(q).lower()))
+        params.append(_like(strip_diacritics(f.q).lower()))
+    facts = Filters(f.country, f.partner, f.since, f.until, f.area, f.type, person=f.person)
+    if any(vars(facts).values()):
+        where, fact_params = facts.where("events")
+        clauses.append(f"doc_id IN (SELECT doc_id FROM events{where})")
+        params += fact_params
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     total = cur.execute(f"SELECT count(*) FROM documents{where}", params).fetchone()[0]
     items = _rows(
@@ -191,16 +299,22 @@ def document(cur, doc_id: str) -> dict[str, Any] | None:
     return doc
 
 
-def countries(cur) -> list[dict[str, Any]]:
-    """States with events, most events first."""
+def countries(cur, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """States with events, most events first (``limit`` of them after ``offset``; all by default)."""
     rows = _rows(
         cur,
         "SELECT c AS code, count(*) AS events FROM (SELECT unnest(countries) AS c FROM event_clusters) "
-        "GROUP BY 1 ORDER BY 2 DESC, 1",
+        "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?",
+        [limit, offset],
     )
     for row in rows:
         row["name"] = country_name(row["code"])
     return rows
+
+
+def countries_page(cur, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    total = cur.execute("SELECT count(DISTINCT c) FROM (SELECT unnest(countries) AS c FROM event_clusters)").fetchone()
+    return {"items": countries(cur, limit, offset), "total": total[0], "limit": limit, "offset": offset}
 
 
 def partners(cur, country: str) -> list[dict[str, Any]]:
@@ -227,10 +341,37 @@ def events_per_month(cur, f: Filters) -> list[dict[str, Any]]:
     )
 
 
-def dyad(cur, a: str, b: str) -> dict[str, Any]:
+LEVELS = ("heads of state", "heads of government and speakers", "ministers and vice presidents", "other officials")
+DYAD_PAGE = 50  # meetings listed per page of a dyad
+TIMELINE_MAX = 5000  # marks on a dyad's timeline chart
+
+
+def level(event_people: list[str], date: str | None) -> str:
+    """The level of an encounter: that of its highest principal at its date, as the office-holder table says."""
+    ranks = [h.rank for n in event_people if (h := officeholders.table().holder(n, date)) and h.office]
+    best = min(ranks, default=len(LEVELS))
+    return LEVELS[min(best, len(LEVELS)) - 1]
+
+
+def dyad(cur, a: str, b: str, page: int = 1, per_page: int = DYAD_PAGE) -> dict[str, Any]:
+    """Everything two states did together, built for hundreds of meetings: a timeline of every dated meeting
+    (date, level, who, where), areas by year, agreements and pledges with their history, and one page of
+    the meeting list."""
     f = Filters(country=a, partner=b)
-    timeline = events(cur, f, limit=500)["items"]
+    listed = events(cur, f, limit=per_page, offset=(page - 1) * per_page)
     where, params = f.where("event_clusters")
+    marks = with_people(
+        cur,
+        _rows(
+            cur,
+            f"SELECT cluster_id AS event_id, date, people, countries, place, mode, n_documents AS documents "
+            f"FROM event_clusters{where} AND date IS NOT NULL AND date NOT LIKE '--%' ORDER BY date LIMIT ?",
+            [*params, TIMELINE_MAX],
+        ),
+    )
+    for mark in marks:
+        mark["level"] = level(mark["people"], mark["date"])
+        del mark["persons"], mark["countries"]
     heat = _rows(
         cur,
         f"SELECT coalesce(substr(date, 1, 4), 'undated') AS period, area, count(*) AS events FROM "
@@ -239,10 +380,18 @@ def dyad(cur, a: str, b: str) -> dict[str, Any]:
     )
     return {
         "countries": [{"code": c, "name": country_name(c)} for c in (a, b)],
-        "events": timeline,
+        "events": listed["items"],
+        "total_events": listed["total"],
+        "page": page,
+        "pages": max(1, -(-listed["total"] // per_page)),
+        "per_page": per_page,
+        "timeline": marks,
+        "levels": list(LEVELS),
         "areas": heat,
         "agreements": agreements(cur, f, limit=500)["items"],
+        "total_agreements": agreements(cur, f, limit=0)["total"],
         "targets": targets(cur, f, limit=500)["items"],
+        "pledges": pledges.of_dyad(cur, a, b),
     }
 
 

@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlparse
 
+import courlan
 import numpy as np
 import pyarrow as pa
 
@@ -96,8 +97,19 @@ def _report_date(row: dict[str, Any]) -> str | None:
 
 
 def _source(row: dict[str, Any]) -> str | None:
-    """The outlet: the document URL's host (None when the document has no URL)."""
-    host = urlparse(row["url"]).hostname if row.get("url") else None
+    """The outlet (None when the document has no URL): the registered domain of its URL, so that ``en.``,
+    ``m.`` and ``www.`` of one outlet are one source, while a site on a shared host keeps its own."""
+    return outlet(row["url"]) if row.get("url") else None
+
+
+@lru_cache(maxsize=100_000)
+def outlet(url: str) -> str | None:
+    """The outlet a URL belongs to: its registered domain under the public-suffix list (courlan), else its
+    host ("localhost", an IP address)."""
+    domain = courlan.extract_domain(url)
+    if domain:
+        return domain
+    host = urlparse(url).hostname
     return host.removeprefix("www.") if host else None
 
 
@@ -827,3 +839,21 @@ def rebuild(con, chunk: int = 500) -> None:
 
 
 UPGRADES["resolve again"] = rebuild  # a store from before the lookup keys is resolved again when opened
+
+
+def count_outlets(con) -> None:
+    """Upgrade step: sources counted by outlet where clusters counted them by host name (``en.`` and ``m.`` of
+    one outlet were two)."""
+    for kind in KINDS:
+        for cluster_id, state in con.execute(f"SELECT cluster_id, state FROM {kind}_clusters").fetchall():
+            s = json.loads(state)
+            sources = list(dict.fromkeys(outlet(f"http://{host}/") or host for host in s.get("sources", [])))
+            if sources != s.get("sources"):
+                s["sources"] = sources
+                con.execute(
+                    f"UPDATE {kind}_clusters SET state = ?, n_sources = ? WHERE cluster_id = ?",
+                    [json.dumps(s, ensure_ascii=False), len(sources) + s.get("unnamed_sources", 0), cluster_id],
+                )
+
+
+UPGRADES["outlets"] = count_outlets

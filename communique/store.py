@@ -24,7 +24,7 @@ import pyarrow as pa
 from communique.document import Document
 from communique.text import strip_diacritics, strip_diacritics_sql
 
-SCHEMA_VERSION = 3  # 2: lookup keys on the cluster tables; 3: folded text for search
+SCHEMA_VERSION = 4  # 2: lookup keys on the cluster tables; 3: folded text for search; 4: people
 ENV_VAR = "COMMUNIQUE_DB"
 
 SCHEMA = """
@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS agreements (
 CREATE TABLE IF NOT EXISTS targets (
     target_id VARCHAR PRIMARY KEY, doc_id VARCHAR, seq INTEGER, countries VARCHAR[], metric VARCHAR,
     value DOUBLE, unit VARCHAR, year INTEGER, text VARCHAR, sentence INTEGER, start_char INTEGER,
-    end_char INTEGER, language VARCHAR, cluster VARCHAR);
+    end_char INTEGER, language VARCHAR, cluster VARCHAR, metric_key VARCHAR);
 -- Real-world events, agreements and targets: the mentions above resolved across documents and languages.
 -- ``state`` holds what resolution needs to decide on the next mention; the other columns are derived from it.
 CREATE TABLE IF NOT EXISTS event_clusters (
@@ -66,6 +66,14 @@ CREATE TABLE IF NOT EXISTS target_clusters (
     cluster_id VARCHAR PRIMARY KEY, block VARCHAR, countries VARCHAR[], metric VARCHAR, value DOUBLE,
     unit VARCHAR, year INTEGER, n_mentions INTEGER, n_documents INTEGER, n_sources INTEGER,
     languages VARCHAR[], first_report VARCHAR, last_report VARCHAR, state JSON);
+-- People as entities, derived from the person mentions and the events (``people.refresh``): one row per
+-- person, each spelling a report used, and the events each person took part in.
+CREATE TABLE IF NOT EXISTS people (
+    person_id VARCHAR, name VARCHAR, country VARCHAR, aliases VARCHAR[], search VARCHAR,
+    languages VARCHAR[], offices JSON, terms JSON, n_reports INTEGER, n_documents INTEGER, n_events INTEGER,
+    first_seen VARCHAR, last_seen VARCHAR);
+CREATE TABLE IF NOT EXISTS person_names (name VARCHAR, country VARCHAR, person_id VARCHAR);
+CREATE TABLE IF NOT EXISTS person_events (person_id VARCHAR, event_id VARCHAR);
 """
 
 # Ingestion asks for known contents by hash, and resolution reads the clusters a new report could join by
@@ -191,6 +199,18 @@ class Store:
         self.acquire()
         if not read_only:
             self._migrate()
+        elif self._version() < SCHEMA_VERSION:  # an older store opened to be read: upgraded first, once
+            self.release()
+            with Store(self.path):
+                pass
+            self.acquire()
+
+    def _version(self) -> int:
+        try:
+            found = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        except duckdb.CatalogException:
+            return SCHEMA_VERSION  # an empty file: nothing to upgrade
+        return int(found[0][0]) if found else SCHEMA_VERSION
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -214,7 +234,6 @@ class Store:
         if self._con is not None:
             self._con.close()
             self._con = None
-
 
     def _migrate(self) -> None:
         """Create the tables of a new store, or bring a store written by an older version up to this schema."""
@@ -241,6 +260,14 @@ class Store:
             self.con.execute("DELETE FROM document_search")
             folded = strip_diacritics_sql("coalesce(title, '') || chr(10) || coalesce(text, '')")
             self.con.execute(f"INSERT INTO document_search SELECT doc_id, lower({folded}) FROM documents")
+        if version < 4:  # what each target measures, and the people tables, derived from what the store holds
+            missing = {"target metrics", "people", "outlets"} - set(UPGRADES)
+            if missing:
+                raise StoreError(f"{self.path} needs {sorted(missing)} to upgrade: open it with 'communique ingest'")
+            self.con.execute("ALTER TABLE targets ADD COLUMN IF NOT EXISTS metric_key VARCHAR")
+            UPGRADES["target metrics"](self.con)
+            UPGRADES["outlets"](self.con)
+            UPGRADES["people"](self.con)
         self.con.execute(INDEXES)
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
@@ -405,6 +432,7 @@ def _rows(docs: Sequence[Document], first_seq: int = 1, now: dt.datetime | None 
                 seq=i + 1,
                 countries=t.countries,
                 metric=t.metric,
+                metric_key=t.metric_key,
                 value=t.value,
                 unit=t.unit,
                 year=t.year,

@@ -55,12 +55,26 @@ def test_agreements_targets_documents_countries_dyads_search(client):
     assert doc["events"] and doc["targets"] and doc["sentences"][0]["idx"] == 0
     assert client.get("/api/documents/nope").status_code == 404
     countries = client.get("/api/countries").json()
-    assert countries[0]["code"] == "VNM" and countries[0]["name"] == "Vietnam"
+    assert countries["items"][0]["code"] == "VNM" and countries["items"][0]["name"] == "Vietnam"
+    assert countries["total"] >= 5 and len(client.get("/api/countries", params={"limit": 2}).json()["items"]) == 2
     dyad = client.get("/api/dyads/VNM/KOR").json()
     assert dyad["countries"][1]["name"] == "South Korea" and dyad["targets"] and dyad["areas"]
     found = client.get("/api/search", params={"q": "Putin"}).json()
-    assert found["events"][0]["countries"] == ["RUS", "VNM"]
-    assert any(d["doc_id"] == "en-vnm-rus-2025-05-10" for d in found["documents"])
+    assert found["events"]["items"][0]["countries"] == ["RUS", "VNM"]
+    assert any(d["doc_id"] == "en-vnm-rus-2025-05-10" for d in found["documents"]["items"])
+
+
+def test_every_list_has_one_shape_and_search_pages_and_filters_every_kind(client):
+    for path in ("/api/events", "/api/agreements", "/api/targets", "/api/documents", "/api/countries", "/api/people"):
+        assert set(client.get(path).json()) == {"items", "total", "limit", "offset"}, path
+    whole = client.get("/api/search", params={"q": "Vietnam", "limit": 50}).json()
+    assert all(set(part) == {"items", "total", "limit", "offset"} for part in whole.values())
+    second = client.get("/api/search", params={"q": "Vietnam", "limit": 1, "offset": 1}).json()
+    assert second["documents"]["items"][0] == whole["documents"]["items"][1]
+    # the documents of a search are those reporting facts of the states asked for, not every text match
+    korea = client.get("/api/search", params={"country": "KOR"}).json()["documents"]["items"]
+    assert korea and all("kor" in d["doc_id"] for d in korea)
+    assert client.get("/api/search", params={"country": "KOR", "partner": "FRA"}).json()["documents"]["total"] == 0
 
 
 @pytest.mark.parametrize(
@@ -233,12 +247,12 @@ def test_a_write_is_refused_before_its_body_is_read():
     big = [(b"content-length", b"200000000")]
     assert _asgi_call(guard, big, [b"x"]) == (401, False)  # no token: refused unread, whatever its size
     wrong = [(b"authorization", b"Bearer nope"), *big]
-    assert _asgi_call(guard, wrong, [b"x"])== (401, False)
+    assert _asgi_call(guard, wrong, [b"x"]) == (401, False)
     right = [(b"authorization", b"Bearer " + b"s" * 24)]
-    assert _asgi_call(guard, [*right, *big], [b"x"])== (413, False)  # declared too large: refused unread
+    assert _asgi_call(guard, [*right, *big], [b"x"]) == (413, False)  # declared too large: refused unread
     assert _asgi_call(guard, right, [b"x" * 600, b"x" * 600])[0] == 413  # undeclared: refused once past it
     assert _asgi_call(guard, right, [b"x" * 600])[0] == 200
-    assert _asgi_call(WriteGuard(_echo_app(), token=None), right, [b"x"])== (403, False)
+    assert _asgi_call(WriteGuard(_echo_app(), token=None), right, [b"x"]) == (403, False)
 
 
 def test_a_pair_of_one_state_and_docs_path(client):

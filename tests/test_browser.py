@@ -92,7 +92,8 @@ def test_click_through_overview_dyad_event_and_source(page):
     page.wait_for_url("**/dyad/VNM/KOR")
     assert page.locator("h1").inner_text() == "Vietnam – South Korea"
     assert "Yoon Suk Yeol" in page.locator("table.events").inner_text()
-    assert "150 billion" in page.locator("table.targets").inner_text()
+    pledges = page.locator("table.pledges").inner_text()
+    assert "150 billion" in pledges and "bilateral trade" in pledges and "first stated" in pledges
     page.wait_for_selector("#areas-chart[data-drawn=true]")
 
     page.locator("table.events a.event-link").first.click()

@@ -140,8 +140,12 @@ def test_a_range_of_days_dates_no_single_event():
     ("code", "text", "published", "expected"),
     [
         ("ms", "Gambar pertemuan mereka, Februari lalu.", "2023-04-21", [("Februari lalu", "2023-02")]),
-        ("en", "They met last December and again last month.", "2023-04-21",
-         [("last December", "2022-12"), ("last month", "2023-03")]),
+        (
+            "en",
+            "They met last December and again last month.",
+            "2023-04-21",
+            [("last December", "2022-12"), ("last month", "2023-03")],
+        ),
         ("fr", "Ils se sont vus en janvier dernier.", "2023-01", [("janvier dernier", "2022-01")]),
         ("vi", "Hai bên đã gặp vào tháng 3 vừa qua.", "2023-04-21", [("tháng 3 vừa qua", "2023-03")]),
         ("de", "Sie trafen sich im vergangenen Mai.", "2023-04-21", [("vergangenen Mai", "2022-05")]),
@@ -171,4 +175,3 @@ def test_a_month_without_its_year_is_the_latest_such_month_up_to_publication(cod
 
 def test_a_month_with_its_year_is_read_as_written():
     assert values("They met in February 2024.", "en") == ["2024-02"]
-

@@ -483,7 +483,6 @@ def test_a_foreign_name_keeps_its_particles_in_every_language(pipeline):
     assert "Luiz Inácio Lula da Silva" in names
 
 
-
 def test_an_unnamed_leader_of_a_named_state_is_the_reports_principal_of_that_state(pipeline):
     # "Brasil" is the state's own spelling, quoted in a Vietnamese report; the president is named once.
     text = (

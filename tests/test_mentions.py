@@ -251,3 +251,17 @@ def test_vietnamese_given_names_are_not_looked_up_alone(pipeline):
     text = "Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản.\nChính phủ hai nước nhất trí tăng cường hợp tác."
     doc = pipeline(text, "vi", published="2024-06-14")
     assert [p.span.sentence for p in doc.people if p.name == "Phạm Minh Chính"] == [0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # German capitalises every noun: a name particle before a meeting word in any inflection ends the name
+        ("de", "Kanzler Olaf Scholz kam in Berlin mit Premierminister Li Qiang zu Gesprächen zusammen.", "Li Qiang"),
+        ("de", "Präsident Frank-Walter Steinmeier empfing Präsident Luong Cuong zu einem Treffen.", "Luong Cuong"),
+        # ... while a particle before a capitalised name goes on with it
+        ("es", "El canciller José Manuel de la Fuente se reunió con su homólogo.", "José Manuel de la Fuente"),
+    ],
+)
+def test_a_name_particle_goes_on_to_a_name_not_to_a_meeting_word(pipeline, language, text, expected):
+    assert expected in [p.name for p in pipeline(text, language, published="2025-02-10").people]

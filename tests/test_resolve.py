@@ -547,6 +547,6 @@ def test_a_store_written_before_the_search_copy_is_given_one_and_search_folds_ac
         store.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     with Store(path) as store:
         assert store.query("SELECT count(*) AS n FROM document_search")[0]["n"] == len(REPORTS)
-        found = {d["doc_id"] for d in queries.documents(store.con, None, "to lam")["items"]}
-        accented = {d["doc_id"] for d in queries.documents(store.con, None, "Tô Lâm")["items"]}
+        found = {d["doc_id"] for d in queries.documents(store.con, queries.Filters(q="to lam"))["items"]}
+        accented = {d["doc_id"] for d in queries.documents(store.con, queries.Filters(q="Tô Lâm"))["items"]}
         assert found and found == accented

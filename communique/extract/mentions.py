@@ -115,17 +115,34 @@ def _country_at(countries: list[CountryMention], offset: int) -> CountryMention 
 
 
 def _particle_leads_to_name(
-    text: str, tok: re.Match[str], particles: set[str], countries: list[CountryMention], org_words: set[str]
+    text: str,
+    tok: re.Match[str],
+    particles: set[str],
+    countries: list[CountryMention],
+    org_words: set[str],
+    event_stems: tuple[str, ...],
 ) -> bool:
-    """Whether lower-case particles after a name go on to more of the name, not to a state ("de Vietnam") or
-    an office ("de Asuntos Exteriores")."""
+    """Whether lower-case particles after a name go on to more of the name, not to a state ("de Vietnam"), an
+    office ("de Asuntos Exteriores") or a word of the language's meeting vocabulary in any inflection: German
+    capitalises every noun, and "Pham Minh Chinh zu Gesprächen" ends at "zu"."""
     for following in _TOKEN.finditer(text, tok.end()):
         word = following.group()
         if word.casefold() in particles:
             continue
         in_country = _country_at(countries, following.start()) is not None
-        return _is_capitalised(word) and not in_country and word.casefold() not in org_words
+        folded = word.casefold()
+        return (
+            _is_capitalised(word) and not in_country and folded not in org_words and not folded.startswith(event_stems)
+        )
     return False
+
+
+EVENT_STEM_CHARS = 5  # the shortest meeting word read as a stem ("treffen" covers "Treffens")
+
+
+def event_stems(data: LanguageData) -> tuple[str, ...]:
+    """The language's one-word meeting, visit and call words, lower case, each a stem of its inflections."""
+    return tuple(sorted({w.casefold() for w in data.meeting_words if " " not in w and len(w) >= EVENT_STEM_CHARS}))
 
 
 def _leads_to_state_or_office(
@@ -157,6 +174,7 @@ def _person_after_title(
     org_words = {w.casefold() for w in data.org_words}
     of_words = {word.casefold() for w in data.of_words for word in w.split()}  # "of the" is two tokens
     particles = {w.casefold() for w in data.name_particles}
+    stems = event_stems(data)
     posted_to = {w.casefold() for w in data.posted_to}
     posted: Span | None = None  # where the state an envoy is posted to is named
     rank = _rank(data, title.group())
@@ -220,7 +238,7 @@ def _person_after_title(
             return None
         if not _is_capitalised(word):
             in_name = name and word.casefold() in particles
-            if in_name and _particle_leads_to_name(text, tok, particles, countries, org_words):
+            if in_name and _particle_leads_to_name(text, tok, particles, countries, org_words, stems):
                 continue  # "Juan Ramón de la Fuente", "Anwar bin Ibrahim"
             if name:
                 break

@@ -81,6 +81,28 @@ def _metric(sentence: str, start: int, end: int, counted: bool) -> str:
     return " ".join(sentence[:start].split()[-5:]).strip(" ,.;")
 
 
+METRIC_WINDOW = 120  # characters before the amount (and half as many after) where its measure is named
+
+
+def metric_kind(sentence: str, start: int, end: int, data: LanguageData) -> str | None:
+    """What the amount at [start, end) of ``sentence`` measures, in the shared vocabulary (``METRICS``): the
+    language's term nearest the amount, in its clause ("bilateral trade to USD 150 billion" is trade, "100,000
+    Vietnamese students" students); None where no term is near."""
+    clause_start = max(0, start - METRIC_WINDOW)
+    before = re.split(r"[;:]", sentence[clause_start:start])
+    clause_start = start - len(before[-1])
+    window_end = min(len(sentence), end + METRIC_WINDOW // 2)
+    best: tuple[int, str] | None = None
+    for key, pattern in data.metrics.items():
+        for m in pattern.finditer(sentence, clause_start, window_end):
+            if start <= m.start() < end:
+                continue
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, key)
+    return best[1] if best else None
+
+
 def find_targets(doc: Document, data: LanguageData) -> list[Target]:
     scale_re, after_re, before_re, year_re = _unit_patterns(data.code)
     percent = {p.casefold() for p in data.percent}
@@ -148,6 +170,7 @@ def find_targets(doc: Document, data: LanguageData) -> list[Target]:
                 Target(
                     countries=_parties(doc, absolute, sentence.start + end),
                     metric=_metric(text, m.start(), end, counted),
+                    metric_key=metric_kind(text, m.start(), end, data),
                     value=value,
                     unit=unit,
                     year=year,

@@ -54,6 +54,16 @@ class LanguageDataError(ValueError):
     """A language file is malformed; the message names the file and the key."""
 
 
+@cache
+def metric_labels() -> dict[str, str]:
+    """The vocabulary targets are compared by (``data/metrics.toml``): key -> label."""
+    text = (resources.files("communique.data") / "metrics.toml").read_text(encoding="utf-8")
+    return {key: entry["label"] for key, entry in tomllib.loads(text).items()}
+
+
+METRICS = tuple(metric_labels())
+
+
 def apostrophes(pattern: str) -> str:
     """A pattern in which a written apostrophe also matches the typographic one ("s'est" finds "s’est")."""
     return re.sub("['’]", "['’]", pattern)
@@ -154,6 +164,7 @@ class LanguageData:
     nouns_capitalised: bool = False  # German writes every noun with a capital: "500 Studenten"
     relative_years: dict[str, int] = field(default_factory=dict)  # "năm tới" = 1: forms dateparser lacks
     not_counted: re.Pattern[str] = NEVER
+    metrics: dict[str, re.Pattern[str]] = field(default_factory=dict)  # what a target measures: METRICS keys
     # areas
     areas: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # dates
@@ -235,6 +246,9 @@ def parse_language_file(path: Path) -> LanguageData:
     unknown = set(areas_raw) - set(AREAS)
     if unknown:
         raise LanguageDataError(f"{path}: unknown cooperation areas {sorted(unknown)}")
+    unknown = set(get("targets.metrics", {})) - set(METRICS)
+    if unknown:
+        raise LanguageDataError(f"{path}: unknown target metrics {sorted(unknown)} (see data/metrics.toml)")
     code = get("code", "")
     if not code:
         raise LanguageDataError(f"{path}: 'code' is required")
@@ -299,6 +313,7 @@ def parse_language_file(path: Path) -> LanguageData:
         nouns_capitalised=get("targets.nouns_capitalised", False),
         relative_years=get("targets.relative_years", {}),
         not_counted=terms_pattern(get("targets.not_counted", [])),
+        metrics={key: terms_pattern(terms) for key, terms in get("targets.metrics", {}).items()},
         areas={area: terms_pattern(words, whole_words=False) for area, words in areas_raw.items()},
         months=_month_names(code, get("dates.months", {})),
         month_prefix=get("dates.month_prefix", []),

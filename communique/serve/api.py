@@ -16,15 +16,25 @@ from pydantic import BaseModel, Field
 from communique import queries
 from communique.document import MAX_EVENT_ID_CHARS, MAX_ID_CHARS
 from communique.ingest import SUPPORTED, ingest
-from communique.serve.deps import CountryCode, Cursor, Filtered, Limit, Offset, Page, Writer, found_or_404
+from communique.serve.deps import (
+    CountryCode,
+    Cursor,
+    Filtered,
+    Limit,
+    Offset,
+    Page,
+    Writer,
+    found_or_404,
+    state_or_422,
+)
 from communique.store import Store
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-@router.get("/countries", summary="States with events, most events first")
-def list_countries(cur=Cursor) -> list[dict[str, Any]]:
-    return queries.countries(cur)
+@router.get("/countries", response_model=Page, summary="States with events, most events first")
+def list_countries(limit: Limit = 50, offset: Offset = 0, cur=Cursor) -> dict[str, Any]:
+    return queries.countries_page(cur, limit, offset)
 
 
 @router.get("/events", response_model=Page, summary="Events (one per real encounter), newest first")
@@ -55,7 +65,7 @@ def list_documents(
     offset: Offset = 0,
     cur=Cursor,
 ) -> dict[str, Any]:
-    return queries.documents(cur, language, q, limit, offset)
+    return queries.documents(cur, queries.Filters(language=language, q=q), limit, offset)
 
 
 @router.get("/documents/{doc_id:path}", summary="One document: its cleaned text, sentences and facts")
@@ -70,14 +80,31 @@ def get_dyad(a: CountryCode, b: CountryCode, cur=Cursor) -> dict[str, Any]:
     return queries.dyad(cur, a.upper(), b.upper())
 
 
-@router.get("/search", summary="Search events, agreements, targets and documents")
-def search(f: Filtered, limit: Limit = 20, cur=Cursor) -> dict[str, Any]:
+@router.get("/search", summary="Search events, agreements, targets, documents and people: one page of each")
+def search(f: Filtered, limit: Limit = 20, offset: Offset = 0, cur=Cursor) -> dict[str, Any]:
     return {
-        "events": queries.events(cur, f, limit)["items"],
-        "agreements": queries.agreements(cur, f, limit)["items"],
-        "targets": queries.targets(cur, f, limit)["items"],
-        "documents": queries.documents(cur, f.language, f.q, limit)["items"],
+        "events": queries.events(cur, f, limit, offset),
+        "agreements": queries.agreements(cur, f, limit, offset),
+        "targets": queries.targets(cur, f, limit, offset),
+        "documents": queries.documents(cur, f, limit, offset),
+        "people": queries.persons(cur, f.country, f.q, limit, offset),
     }
+
+
+@router.get("/people", response_model=Page, summary="People, most events first; q matches any spelling")
+def list_people(
+    country: Annotated[str | None, Query(max_length=80, description="their state: VNM, vn, Vietnam")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="a name in any spelling or script")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    cur=Cursor,
+) -> dict[str, Any]:
+    return queries.persons(cur, state_or_422("country", country), q or None, limit, offset)
+
+
+@router.get("/people/{person_id}", summary="One person: names, offices, and every encounter by partner and year")
+def get_person(person_id: Annotated[str, PathParam(max_length=200)], cur=Cursor) -> dict[str, Any]:
+    return found_or_404(queries.person(cur, person_id), f"no person {person_id!r}")
 
 
 class NewDocument(BaseModel):

@@ -6,8 +6,11 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from communique import __version__
 from communique.serve import api, pages
@@ -18,6 +21,8 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
+
+STATIC_MAX_AGE = {"vendor": 365 * 24 * 3600, "own": 3600}  # seconds a browser keeps a static file
 
 
 def create_app(
@@ -46,6 +51,14 @@ def create_app(
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
+        if request.url.path.startswith("/static/") and response.status_code == 200:
+            # the Plotly bundle's URL names its version, so it never changes; our own files may, after an upgrade
+            vendor = request.url.path.startswith("/static/vendor/") and request.query_params.get("v")
+            response.headers["Cache-Control"] = (
+                f"public, max-age={STATIC_MAX_AGE['vendor']}, immutable"
+                if vendor
+                else f"public, max-age={STATIC_MAX_AGE['own']}"
+            )
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
@@ -55,6 +68,16 @@ def create_app(
     async def bad_value(request: Request, exc: ValueError):  # a value the validators could not foresee
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameter(request: Request, exc: RequestValidationError):
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+            return await request_validation_exception_handler(request, exc)
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', 'invalid')}"
+            for e in exc.errors()
+        )
+        return pages.page(request, "error.html", status_code=422, status=422, message=f"Bad address: {problems}")
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
@@ -63,6 +86,7 @@ def create_app(
             request, "error.html", status_code=exc.status_code, status=exc.status_code, message=exc.detail
         )
 
+    app.add_middleware(GZipMiddleware, minimum_size=1000)  # the 4.8 MB Plotly bundle travels as 1.4 MB
     app.add_middleware(WriteGuard, token=token, max_bytes=max_request_bytes)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -123,6 +123,9 @@ def filters(
     type: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,20})?$", description="PLOVER type")] = None,
     language: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,3})?$", description="a reporting language")] = None,
     q: Annotated[str | None, Query(max_length=200, description="text to look for")] = None,
+    person: Annotated[
+        str | None, Query(max_length=200, description="a person's id (see /api/people): their events")
+    ] = None,
 ) -> queries.Filters:
     """The filters of every list; an empty value (an untouched form field) means no filter. Values are
     checked as on the command line (``arguments``): an unknown state, a date that does not exist or a type
@@ -135,17 +138,24 @@ def filters(
         "type": arguments.event_type,
     }
     given = {"country": country, "partner": partner, "since": since, "until": until, "type": type}
-    checked = {}
-    for name, value in given.items():
-        try:
-            checked[name] = checks[name](value) if value else None
-        except ValueError as exc:
-            # the shape of FastAPI's own validation errors, so clients read one kind of 422
-            raise HTTPException(422, [{"loc": ["query", name], "msg": str(exc), "type": "value_error"}]) from None
+    checked = {name: _checked(name, checks[name], value) for name, value in given.items()}
     return queries.Filters(
         checked["country"], checked["partner"], checked["since"], checked["until"], area or None, checked["type"],
-        language or None, q or None,
+        language or None, q or None, person or None,
     )  # fmt: skip
+
+
+def _checked(name: str, check, value: str | None):
+    try:
+        return check(value) if value else None
+    except ValueError as exc:
+        # the shape of FastAPI's own validation errors, so clients read one kind of 422
+        raise HTTPException(422, [{"loc": ["query", name], "msg": str(exc), "type": "value_error"}]) from None
+
+
+def state_or_422(name: str, value: str | None) -> str | None:
+    """A state parameter outside the shared filters, checked as they are."""
+    return _checked(name, arguments.state, value)
 
 
 Filtered = Annotated[queries.Filters, Depends(filters)]

@@ -4,6 +4,7 @@ Plotly, whose bundle is served from the installed ``plotly`` package: the applic
 from __future__ import annotations
 
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlparse
@@ -51,8 +52,22 @@ def highlight(text: str, start: int | None, end: int | None) -> Markup:
     return Markup("{}<mark>{}</mark>{}").format(text[:start], text[start:end], text[end:])
 
 
-templates.env.filters.update(safe_url=safe_url, human=human, country_name=queries.country_name)
-templates.env.globals.update(AREAS=AREAS)
+def groupby_year(events: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Events (newest first) in runs of one year each; undated ones under "undated"."""
+    groups: list[tuple[str, list[dict[str, Any]]]] = []
+    for e in events:
+        year = (e.get("date") or "")[:4]
+        year = year if year.isdigit() else "undated"
+        if not groups or groups[-1][0] != year:
+            groups.append((year, []))
+        groups[-1][1].append(e)
+    return groups
+
+
+templates.env.filters.update(
+    safe_url=safe_url, human=human, country_name=queries.country_name, groupby_year=groupby_year
+)
+templates.env.globals.update(AREAS=AREAS, plotly_version=version("plotly"))
 
 
 @router.get("/static/vendor/plotly.min.js")
@@ -144,11 +159,36 @@ def dyad(
     request: Request,
     a: Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$")],
     b: Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$")],
+    page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
     cur=Cursor,
 ) -> HTMLResponse:
     if a.upper() == b.upper():
         raise HTTPException(404, f"a pair of states needs two: {a.upper()} twice is no pair")
-    return page(request, "dyad.html", dyad=queries.dyad(cur, a.upper(), b.upper()))
+    found = queries.dyad(cur, a.upper(), b.upper(), page=page_number)
+    if page_number > found["pages"]:
+        raise HTTPException(404, f"page {page_number} of {found['pages']}: no such page of meetings")
+    return page(request, "dyad.html", dyad=found)
+
+
+@router.get("/people", response_class=HTMLResponse)
+def people_list(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
+    cur=Cursor,
+) -> HTMLResponse:
+    found = queries.persons(cur, None, q or None, PEOPLE_PAGE, (page_number - 1) * PEOPLE_PAGE)
+    pages = max(1, -(-found["total"] // PEOPLE_PAGE))
+    return page(request, "people.html", people=found, q=q or "", page_number=page_number, pages=pages)
+
+
+PEOPLE_PAGE = 100
+
+
+@router.get("/person/{person_id}", response_class=HTMLResponse)
+def person(request: Request, person_id: Annotated[str, PathParam(max_length=200)], cur=Cursor) -> HTMLResponse:
+    found = found_or_404(queries.person(cur, person_id), f"no person {person_id!r}")
+    return page(request, "person.html", person=found)
 
 
 @router.get("/event/{event_id:path}", response_class=HTMLResponse)
@@ -182,7 +222,8 @@ def search(
         "events": queries.events(cur, f, 100) if asked else None,
         "agreements": queries.agreements(cur, f, 50) if asked else None,
         "targets": queries.targets(cur, f, 50) if asked else None,
-        "documents": queries.documents(cur, f.language, f.q, 50) if asked and (f.q or f.language) else None,
+        "documents": queries.documents(cur, f, 50) if asked else None,
+        "people": queries.persons(cur, f.country, f.q, 20) if f.q else None,
     }
     return page(request, "search.html", f=f, results=results, states=queries.countries(cur))
 

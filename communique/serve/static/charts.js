@@ -38,32 +38,65 @@ function drawPartners(el) {
   });
 }
 
+// Time on a time axis: months without events stay on it, and Plotly spaces its labels to the width.
+const timeAxis = { type: "date", automargin: true, nticks: 8 };
+const countAxis = { rangemode: "tozero", tickformat: ",d", automargin: true, nticks: 6 };
+
 function drawMonths(el) {
   const rows = chartData("months-data") || [];
   if (!rows.length) { el.textContent = "No dated events."; return; }
-  Plotly.newPlot(el, [{ type: "bar", x: rows.map(r => r.month), y: rows.map(r => r.events), marker: { color: "#0b6e99" } }],
-    Object.assign({}, layoutBase, { xaxis: { type: "category" }, yaxis: { title: "events", dtick: 1 } }), config);
+  Plotly.newPlot(el, [{ type: "bar", x: rows.map(r => r.month + "-15"), y: rows.map(r => r.events),
+    hovertext: rows.map(r => `${r.month}: ${r.events} event${r.events === 1 ? "" : "s"}`), hoverinfo: "text",
+    marker: { color: "#0b6e99" } }],
+    Object.assign({}, layoutBase, { xaxis: Object.assign({}, timeAxis, { tickformat: "%b %Y" }),
+      yaxis: Object.assign({ title: { text: "events" } }, countAxis), bargap: 0.1 }), config);
+}
+
+function drawTimeline(el) {
+  const data = chartData("timeline-data");
+  if (!data || !data.events.length) { el.textContent = "No dated meetings."; return; }
+  const colors = ["#0b6e99", "#f29e4c", "#6a9f58", "#8c8c8c"];
+  const traces = data.levels.map((level, i) => {
+    const rows = data.events.filter(e => e.level === level);
+    return { type: "scatter", mode: "markers", name: level, x: rows.map(e => e.date.length === 7 ? e.date + "-15" : e.date),
+      y: rows.map(() => level), customdata: rows.map(e => e.event_id),
+      hovertext: rows.map(e => `${e.date}: ${e.people.join(", ")}${e.place ? " in " + e.place : ""} (${e.documents} report${e.documents === 1 ? "" : "s"})`),
+      hoverinfo: "text", marker: { size: rows.map(e => 7 + Math.min(12, 2 * Math.sqrt(e.documents))), color: colors[i % colors.length], opacity: 0.75 } };
+  });
+  Plotly.newPlot(el, traces, Object.assign({}, layoutBase, { showlegend: false, margin: { l: 10, r: 10, t: 10, b: 40 },
+    xaxis: timeAxis, yaxis: { type: "category", categoryorder: "array", categoryarray: data.levels.slice().reverse(), automargin: true } }), config);
+  el.on("plotly_click", ev => {
+    const id = ev.points[0].customdata;
+    if (id) window.location.href = `/event/${encodeURIComponent(id).replace(/%2F/g, "/")}`;
+  });
 }
 
 function drawAreas(el) {
-  const rows = chartData("areas-data") || [];
-  if (!rows.length) { el.textContent = "No cooperation areas recorded."; return; }
+  const rows = (chartData("areas-data") || []).filter(r => /^\d{4}$/.test(r.period));
+  if (!rows.length) { el.textContent = "No cooperation areas recorded for dated events."; return; }
   const periods = [...new Set(rows.map(r => r.period))].sort();
   const areas = [...new Set(rows.map(r => r.area))].sort();
-  const z = areas.map(a => periods.map(p => (rows.find(r => r.area === a && r.period === p) || { events: 0 }).events));
-  Plotly.newPlot(el, [{ type: "heatmap", x: periods, y: areas, z, colorscale: "YlGnBu", reversescale: true }],
-    Object.assign({}, layoutBase, { margin: { l: 170, r: 10, t: 10, b: 40 }, xaxis: { type: "category" } }), config);
+  const count = new Map(rows.map(r => [r.area + "|" + r.period, r.events]));
+  const z = areas.map(a => periods.map(p => count.get(a + "|" + p) || 0));
+  Plotly.newPlot(el, [{ type: "heatmap", x: periods.map(Number), y: areas, z, colorscale: "YlGnBu", reversescale: true,
+    hovertemplate: "%{y}, %{x}: %{z} events<extra></extra>" }],
+    Object.assign({}, layoutBase, { margin: { l: 10, r: 10, t: 10, b: 40 },
+      xaxis: { tickformat: "d", dtick: periods.length > 12 ? undefined : 1, automargin: true, nticks: 10 },
+      yaxis: { automargin: true } }), config);
 }
 
-function drawTargets(el) {
-  const rows = chartData("targets-data") || [];
-  if (!rows.length) { el.textContent = "No targets recorded."; return; }
-  Plotly.newPlot(el, [{ type: "bar", orientation: "h", y: rows.map(r => `${r.metric || ""} (${r.unit}${r.year ? ", " + r.year : ""})`),
-    x: rows.map(r => r.value), marker: { color: "#f29e4c" } }],
-    Object.assign({}, layoutBase, { margin: { l: 260, r: 10, t: 10, b: 40 }, xaxis: { type: "log" } }), config);
+function drawPledges(el) {
+  const pledges = (chartData(el.dataset.source) || []).filter(p => p.unit === el.dataset.unit);
+  if (!pledges.length) { el.textContent = "No targets."; return; }
+  const traces = pledges.map(p => ({ type: "scatter", mode: "lines+markers", name: `${p.metric || "target"}${p.year ? " by " + p.year : ""}`,
+    x: p.history.map(h => h.date), y: p.history.map(h => h.value),
+    hovertext: p.history.map(h => `${h.date}: ${h.change} ${h.value.toLocaleString("en")} ${p.unit}`), hoverinfo: "text+name" }));
+  Plotly.newPlot(el, traces, Object.assign({}, layoutBase, { margin: { l: 10, r: 10, t: 10, b: 40 },
+    legend: { orientation: "h", y: -0.25 }, xaxis: timeAxis,
+    yaxis: { rangemode: "tozero", automargin: true, nticks: 6, tickformat: el.dataset.unit === "%" ? "" : "~s" } }), config);
 }
 
-const drawers = { partners: drawPartners, months: drawMonths, areas: drawAreas, targets: drawTargets };
+const drawers = { partners: drawPartners, months: drawMonths, areas: drawAreas, timeline: drawTimeline, pledges: drawPledges };
 
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("[data-chart]").forEach(el => {
