@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pyarrow as pa
@@ -77,12 +77,14 @@ def is_latin(name: str) -> bool:
     return all(not c.isalpha() or c.isascii() or _is_latin(c) for c in name)
 
 
+@lru_cache(maxsize=100_000)
 def words(name: str) -> tuple[str, ...]:
     """The words of a name as compared: Latin letters, no diacritics, lower case, sorted."""
     folded = strip_diacritics(anyascii(latin(name))).casefold()
     return tuple(sorted(w for w in _SEPARATORS.split(folded) if w))
 
 
+@lru_cache(maxsize=100_000)
 def identity_key(name: str) -> str:
     """Who ``name`` is, as far as spelling tells: the table's international form under any of its spellings,
     else the name's sorted words joined ("Kim Jong-un" = "Kim Jong Un" = "Jong Un Kim")."""

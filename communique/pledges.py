@@ -80,9 +80,23 @@ def of_dyad(cur, a: str, b: str) -> list[dict[str, Any]]:
         pledge["first_stated"] = history[0]["date"]
         pledge["last_stated"] = history[-1]["date"]
         pledge["changes"] = [h["change"] for h in history if h["change"] in ("raised", "lowered")]
+        pledge["steps"] = _steps(history)
         pledges.append(pledge)
     pledges.sort(key=lambda p: (-p["documents"], p["unit"], p["year"] or 9999, p["metric"] or ""))
     return pledges
+
+
+def _steps(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The history told by its changes: each value as first stated, raised or lowered, with how often and until
+    when it was restated — a pledge restated forty times reads in a line."""
+    steps: list[dict[str, Any]] = []
+    for h in history:
+        if h["change"] == "restated" and steps:
+            steps[-1]["restated"] += 1
+            steps[-1]["last"] = h["date"]
+            continue
+        steps.append({"date": h["date"], "value": h["value"], "change": h["change"], "restated": 0, "last": h["date"]})
+    return steps
 
 
 def label_metrics(con) -> None:

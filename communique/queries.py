@@ -173,34 +173,46 @@ def persons(cur, country: str | None = None, q: str | None = None, limit: int = 
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
-def person(cur, person_id: str) -> dict[str, Any] | None:
-    """One person: names, offices as reported and as the office-holder table lists them, and every event
-    they took part in, newest first, with counts by partner state and year."""
+def person(cur, person_id: str, page: int = 1, per_page: int = 50) -> dict[str, Any] | None:
+    """One person: names, offices as reported and as the office-holder table lists them, encounters counted
+    by partner state and year, and one page of the encounters themselves, newest first."""
     found = _rows(cur, f"SELECT {PERSON_COLUMNS}, offices, terms FROM people WHERE person_id = ?", [person_id])
     if not found:
         return None
     result = found[0]
     result["offices"] = json.loads(result["offices"] or "[]")
     result["terms"] = json.loads(result["terms"] or "[]")
-    result["events"] = with_people(
-        cur,
-        _rows(
-            cur,
-            f"SELECT {EVENT_COLUMNS} FROM event_clusters WHERE cluster_id IN "
-            "(SELECT event_id FROM person_events WHERE person_id = ?) ORDER BY date DESC NULLS LAST, cluster_id",
-            [person_id],
+    titles: dict[str, dict[str, Any]] = {}  # one title as several languages' reports write it alike
+    for o in result["offices"]:
+        t = titles.setdefault(
+            o["title"], {"title": o["title"], "languages": [], "first": None, "last": None, "reports": 0}
+        )
+        t["languages"] = sorted({*t["languages"], o["language"]})
+        t["first"] = min(filter(None, (t["first"], o["first"])), default=None)
+        t["last"] = max(filter(None, (t["last"], o["last"])), default=None)
+        t["reports"] += o["reports"]
+    result["titles"] = sorted(titles.values(), key=lambda t: -t["reports"])
+    listed = events(cur, Filters(person=person_id), per_page, (page - 1) * per_page)
+    result.update(events=listed["items"], total_events=listed["total"], page=page, per_page=per_page)
+    result["pages"] = max(1, -(-listed["total"] // per_page))
+    counts = cur.execute(
+        "SELECT c, CASE WHEN date ~ '^[0-9]{4}' THEN substr(date, 1, 4) ELSE 'undated' END AS year, count(*) "
+        "FROM (SELECT unnest(countries) AS c, date FROM event_clusters WHERE cluster_id IN "
+        "(SELECT event_id FROM person_events WHERE person_id = ?)) WHERE c IS DISTINCT FROM ? GROUP BY 1, 2",
+        [person_id, result["country"]],
+    ).fetchall()
+    years = sorted({year for _, year, _ in counts}, key=lambda y: (y == "undated", y))
+    by_partner: dict[str, dict[str, int]] = {}
+    for code, year, n in counts:
+        by_partner.setdefault(code, {})[year] = n
+    result["years"] = years
+    result["partners"] = sorted(
+        (
+            {"code": code, "name": country_name(code), "by_year": per_year, "events": sum(per_year.values())}
+            for code, per_year in by_partner.items()
         ),
+        key=lambda p: (-p["events"], p["name"]),
     )
-    by_partner: dict[tuple[str, str], int] = {}
-    for e in result["events"]:
-        year = (e["date"] or "")[:4] if (e["date"] or "")[:4].isdigit() else "undated"
-        for code in e["countries"]:
-            if code != result["country"]:
-                by_partner[(code, year)] = by_partner.get((code, year), 0) + 1
-    result["partners"] = [
-        {"code": code, "name": country_name(code), "year": year, "events": n}
-        for (code, year), n in sorted(by_partner.items(), key=lambda kv: (kv[0][0], kv[0][1]))
-    ]
     result["country_name"] = country_name(result["country"]) if result["country"] else None
     return result
 
@@ -341,7 +353,8 @@ def events_per_month(cur, f: Filters) -> list[dict[str, Any]]:
     )
 
 
-LEVELS = ("heads of state", "heads of government and speakers", "ministers and vice presidents", "other officials")
+# heads of government include speakers of parliament, ministers include vice presidents (``OFFICE_RANK``)
+LEVELS = ("heads of state", "heads of govt.", "ministers", "other officials")
 DYAD_PAGE = 50  # meetings listed per page of a dyad
 TIMELINE_MAX = 5000  # marks on a dyad's timeline chart
 
@@ -369,9 +382,15 @@ def dyad(cur, a: str, b: str, page: int = 1, per_page: int = DYAD_PAGE) -> dict[
             [*params, TIMELINE_MAX],
         ),
     )
-    for mark in marks:
-        mark["level"] = level(mark["people"], mark["date"])
-        del mark["persons"], mark["countries"]
+    # columns, not one object per mark: a thousand meetings stay a small page
+    timeline = {
+        "levels": list(LEVELS),
+        "id": [m["event_id"] for m in marks],
+        "date": [m["date"] for m in marks],
+        "level": [LEVELS.index(level(m["people"], m["date"])) for m in marks],
+        "label": [", ".join(m["people"]) + (f" in {m['place']}" if m["place"] else "") for m in marks],
+        "reports": [m["documents"] for m in marks],
+    }
     heat = _rows(
         cur,
         f"SELECT coalesce(substr(date, 1, 4), 'undated') AS period, area, count(*) AS events FROM "
@@ -385,8 +404,7 @@ def dyad(cur, a: str, b: str, page: int = 1, per_page: int = DYAD_PAGE) -> dict[
         "page": page,
         "pages": max(1, -(-listed["total"] // per_page)),
         "per_page": per_page,
-        "timeline": marks,
-        "levels": list(LEVELS),
+        "timeline": timeline,
         "areas": heat,
         "agreements": agreements(cur, f, limit=500)["items"],
         "total_agreements": agreements(cur, f, limit=0)["total"],

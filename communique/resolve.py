@@ -39,7 +39,7 @@ import courlan
 import numpy as np
 import pyarrow as pa
 
-from communique import officeholders
+from communique import people
 from communique.extract.mentions import fold
 from communique.store import UPGRADES, select_where_in
 
@@ -114,13 +114,10 @@ def outlet(url: str) -> str | None:
 
 
 def _same_person(a: str, b: str) -> bool:
-    """One person under two spellings: the words of one name are all in the other ("Prabowo", "Prabowo
-    Subianto"), or the office-holder table knows both as one ("Abdul Fattah Al Sissi", "Abdel Fattah el-Sisi")."""
-    x, y = set(fold(a).split()), set(fold(b).split())
-    if x and y and (x <= y or y <= x):
-        return True
-    known = officeholders.international_name(a)
-    return known is not None and known == officeholders.international_name(b)
+    """One person under two spellings, as the people tables decide it (``people.same_person``): the office-holder
+    table knows both as one ("Abdul Fattah Al Sissi", "Abdel Fattah el-Sisi"), or one identity across scripts,
+    diacritics and name order, or the words of one name are all in the other ("Prabowo", "Prabowo Subianto")."""
+    return people.same_person(a, b)
 
 
 def _days_apart(a: str, b: str) -> int:

@@ -1,5 +1,7 @@
 """The HTTP API through FastAPI's test client: every endpoint, its errors, paging, the token, and escaping."""
 
+import re
+
 import pytest
 from conftest import sample_store
 from fastapi.testclient import TestClient
@@ -260,3 +262,27 @@ def test_a_pair_of_one_state_and_docs_path(client):
     page = client.get("/dyad/VNM/vnm")
     assert page.status_code == 404 and "text/html" in page.headers["content-type"]
     assert client.get("/docs", follow_redirects=False).headers["location"] == "/api-docs"
+
+
+def test_static_files_are_compressed_and_cached_and_the_plotly_bundle_is_versioned(client):
+    home = client.get("/")
+    bundle = re.search(r'src="(/static/vendor/plotly\.min\.js\?v=[^"]+)"', home.text).group(1)
+    response = client.get(bundle, headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200 and response.headers["content-encoding"] == "gzip"
+    assert int(response.headers.get("content-length", 0)) < 2_000_000  # 4.8 MB as sent uncompressed
+    assert "immutable" in response.headers["cache-control"]
+    own = client.get("/static/style.css")
+    assert "max-age" in own.headers["cache-control"] and "immutable" not in own.headers["cache-control"]
+    assert "cache-control" not in home.headers  # pages change with the store
+
+
+@pytest.mark.parametrize("path", ["/dyad/VNM/KOR?page=0", "/dyad/VNM/KOR?page=x", "/?country=12345", "/people?page=-1"])
+def test_a_bad_page_parameter_is_an_html_page_that_names_it(client, path):
+    response = client.get(path)
+    assert response.status_code == 422 and response.headers["content-type"].startswith("text/html")
+    assert "Bad address" in response.text and '"detail"' not in response.text  # not FastAPI's raw JSON
+
+
+def test_a_dyad_page_beyond_the_last_is_a_404_page(client):
+    response = client.get("/dyad/VNM/KOR?page=99")
+    assert response.status_code == 404 and "no such page" in response.text

@@ -265,3 +265,21 @@ def test_vietnamese_given_names_are_not_looked_up_alone(pipeline):
 )
 def test_a_name_particle_goes_on_to_a_name_not_to_a_meeting_word(pipeline, language, text, expected):
     assert expected in [p.name for p in pipeline(text, language, published="2025-02-10").people]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên hội kiến Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng.",
+            [("Nguyễn Hồng Diên", "VNM"), ("Nguyễn Chí Dũng", "VNM")],
+        ),
+        (
+            "Bộ trưởng Bộ Tài chính Hồ Đức Phớc đã tiếp Bộ trưởng Tài chính Nhật Bản Kato Katsunobu.",
+            [("Hồ Đức Phớc", "VNM"), ("Kato Katsunobu", "JPN")],
+        ),
+        ("Thứ trưởng Bộ Ngoại giao Đỗ Hùng Việt tiếp Đại sứ Pháp Olivier Brochet.", [("Đỗ Hùng Việt", "VNM")]),
+    ],
+)
+def test_a_vietnamese_ministry_in_a_title_is_an_office_not_part_of_the_name(pipeline, text, expected):
+    assert people(pipeline(text, "vi", published="2025-01-01"))[: len(expected)] == expected

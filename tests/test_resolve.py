@@ -550,3 +550,45 @@ def test_a_store_written_before_the_search_copy_is_given_one_and_search_folds_ac
         found = {d["doc_id"] for d in queries.documents(store.con, queries.Filters(q="to lam"))["items"]}
         accented = {d["doc_id"] for d in queries.documents(store.con, queries.Filters(q="Tô Lâm"))["items"]}
         assert found and found == accented
+
+
+def test_an_outlet_is_its_registered_domain_not_its_host_name():
+    from communique.resolve import outlet
+
+    assert outlet("https://en.vietnamplus.vn/a") == outlet("https://www.vietnamplus.vn/b") == "vietnamplus.vn"
+    assert outlet("https://m.bbc.co.uk/news/1") == "bbc.co.uk"
+    assert outlet("https://english.news.cn/x") == outlet("http://news.cn/y")
+    assert outlet("https://one.blogspot.com/a") != outlet("https://two.blogspot.com/a")  # a shared host's sites
+    assert outlet("http://127.0.0.1:8000/x") == "127.0.0.1"
+
+
+def test_editions_of_one_outlet_count_as_one_source(tmp_path):
+    text = "On 14 April, Vietnamese General Secretary To Lam held talks in Hanoi with Chinese President Xi Jinping."
+    rows = [
+        {"id": f"d{i}", "text": text, "language": "en", "published": "2025-04-14", "url": url}
+        for i, url in enumerate(["https://en.example.vn/1", "https://m.example.vn/2", "https://other.example.org/3"])
+    ]
+    source = tmp_path / "editions.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with Store(tmp_path / "db.duckdb") as store:
+        ingest([source], store)
+        [event] = store.query("SELECT n_documents, n_sources FROM event_clusters")
+    assert (event["n_documents"], event["n_sources"]) == (3, 2)
+
+
+def test_a_store_written_before_people_and_measures_is_given_them_when_opened(tmp_path):
+    from communique import queries
+    from communique.store import SCHEMA_VERSION
+
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:
+        ingest([write(tmp_path / "reports.jsonl", REPORTS)], store)
+        store.con.execute("DROP TABLE people")
+        store.con.execute("DROP TABLE person_names")
+        store.con.execute("DROP TABLE person_events")
+        store.con.execute("ALTER TABLE targets DROP COLUMN metric_key")
+        store.con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    with Store(path, read_only=True) as store:  # opened to be read, as the server does: upgraded first
+        assert {p["name"] for p in queries.persons(store.con)["items"]} >= {"Tô Lâm", "Xi Jinping"}
+        assert {r["metric_key"] for r in store.query("SELECT metric_key FROM targets")} == {"trade"}
+        assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")[0]["value"] == str(SCHEMA_VERSION)

@@ -54,6 +54,9 @@ class LanguageDataError(ValueError):
     """A language file is malformed; the message names the file and the key."""
 
 
+MINISTRY_RANK = 5
+
+
 @cache
 def metric_labels() -> dict[str, str]:
     """The vocabulary targets are compared by (``data/metrics.toml``): key -> label."""
@@ -270,7 +273,8 @@ def parse_language_file(path: Path) -> LanguageData:
         city_aliases=get("cities.aliases", {}),
         home_countries=get("countries.home", []),
         person_aliases=get("people.aliases", {}),
-        titles=get("people.titles", {}),
+        # a ministry's name is an office in a title chain ("Bộ trưởng Bộ Công Thương ..."), ranked below every title
+        titles={**{m: MINISTRY_RANK for m in get("people.ministries", [])}, **get("people.titles", {})},
         title_connectors=get("people.connectors", []),
         of_words=get("people.of_words", []),
         name_particles=get("people.name_particles", []),

@@ -103,8 +103,17 @@ def list_people(
 
 
 @router.get("/people/{person_id}", summary="One person: names, offices, and every encounter by partner and year")
-def get_person(person_id: Annotated[str, PathParam(max_length=200)], cur=Cursor) -> dict[str, Any]:
-    return found_or_404(queries.person(cur, person_id), f"no person {person_id!r}")
+def get_person(
+    person_id: Annotated[str, PathParam(max_length=200)], limit: Limit = 50, offset: Offset = 0, cur=Cursor
+) -> dict[str, Any]:
+    """The events come a page at a time (``limit``, ``offset``; ``total_events`` says how many there are)."""
+    found = found_or_404(queries.person(cur, person_id, per_page=limit), f"no person {person_id!r}")
+    if offset:
+        found["events"] = queries.events(cur, queries.Filters(person=person_id), limit, offset)["items"]
+    found.update(limit=limit, offset=offset)
+    for key in ("page", "pages", "per_page"):
+        del found[key]
+    return found
 
 
 class NewDocument(BaseModel):

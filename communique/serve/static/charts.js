@@ -54,17 +54,19 @@ function drawMonths(el) {
 
 function drawTimeline(el) {
   const data = chartData("timeline-data");
-  if (!data || !data.events.length) { el.textContent = "No dated meetings."; return; }
+  if (!data || !data.id.length) { el.textContent = "No dated meetings."; return; }
   const colors = ["#0b6e99", "#f29e4c", "#6a9f58", "#8c8c8c"];
   const traces = data.levels.map((level, i) => {
-    const rows = data.events.filter(e => e.level === level);
-    return { type: "scatter", mode: "markers", name: level, x: rows.map(e => e.date.length === 7 ? e.date + "-15" : e.date),
-      y: rows.map(() => level), customdata: rows.map(e => e.event_id),
-      hovertext: rows.map(e => `${e.date}: ${e.people.join(", ")}${e.place ? " in " + e.place : ""} (${e.documents} report${e.documents === 1 ? "" : "s"})`),
-      hoverinfo: "text", marker: { size: rows.map(e => 7 + Math.min(12, 2 * Math.sqrt(e.documents))), color: colors[i % colors.length], opacity: 0.75 } };
-  });
+    const rows = data.level.map((l, k) => l === i ? k : -1).filter(k => k >= 0);
+    const when = k => data.date[k].length === 7 ? data.date[k] + "-15" : data.date[k];
+    return { type: "scatter", mode: "markers", name: level, x: rows.map(when), y: rows.map(() => level),
+      customdata: rows.map(k => data.id[k]), hoverinfo: "text",
+      hovertext: rows.map(k => `${data.date[k]}: ${data.label[k]} (${data.reports[k]} report${data.reports[k] === 1 ? "" : "s"})`),
+      marker: { size: rows.map(k => 7 + Math.min(12, 2 * Math.sqrt(data.reports[k]))), color: colors[i % colors.length], opacity: 0.75 } };
+  }).filter(t => t.x.length);
+  const shown = data.levels.filter((_, i) => data.level.includes(i));
   Plotly.newPlot(el, traces, Object.assign({}, layoutBase, { showlegend: false, margin: { l: 10, r: 10, t: 10, b: 40 },
-    xaxis: timeAxis, yaxis: { type: "category", categoryorder: "array", categoryarray: data.levels.slice().reverse(), automargin: true } }), config);
+    xaxis: timeAxis, yaxis: { type: "category", categoryorder: "array", categoryarray: shown.slice().reverse(), automargin: true } }), config);
   el.on("plotly_click", ev => {
     const id = ev.points[0].customdata;
     if (id) window.location.href = `/event/${encodeURIComponent(id).replace(/%2F/g, "/")}`;
@@ -93,7 +95,7 @@ function drawPledges(el) {
     hovertext: p.history.map(h => `${h.date}: ${h.change} ${h.value.toLocaleString("en")} ${p.unit}`), hoverinfo: "text+name" }));
   Plotly.newPlot(el, traces, Object.assign({}, layoutBase, { margin: { l: 10, r: 10, t: 10, b: 40 },
     legend: { orientation: "h", y: -0.25 }, xaxis: timeAxis,
-    yaxis: { rangemode: "tozero", automargin: true, nticks: 6, tickformat: el.dataset.unit === "%" ? "" : "~s" } }), config);
+    yaxis: { rangemode: "tozero", automargin: true, nticks: 6, exponentformat: "B", ticksuffix: el.dataset.unit === "%" ? "%" : "" } }), config);
 }
 
 const drawers = { partners: drawPartners, months: drawMonths, areas: drawAreas, timeline: drawTimeline, pledges: drawPledges };
