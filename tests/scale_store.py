@@ -190,6 +190,17 @@ def build(path: Path, events: int = 10_000, seed: int = 7) -> dict[str, int]:
             disagreements="{}",
             state="{}",
         )
+        # what a fact found in the document's one sentence, and reported once, has in common
+        where = {"sentence": 0, "start_char": 0, "end_char": len(sentence), "language": language}
+        once = {
+            "n_mentions": 1,
+            "n_documents": 1,
+            "n_sources": 1,
+            "languages": [language],
+            "first_report": day.isoformat(),
+            "last_report": day.isoformat(),
+            "state": "{}",
+        }
         if rng.random() < 0.15:
             agreement_id = f"{doc_id}#a1"
             title = f"Memorandum of understanding on {rng.choice(areas)} cooperation"
@@ -201,10 +212,7 @@ def build(path: Path, events: int = 10_000, seed: int = 7) -> dict[str, int]:
                 countries=countries,
                 title=title,
                 date=day.isoformat(),
-                sentence=0,
-                start_char=0,
-                end_char=len(sentence),
-                language=language,
+                **where,
                 cluster=agreement_id,
             )
             add(
@@ -215,13 +223,7 @@ def build(path: Path, events: int = 10_000, seed: int = 7) -> dict[str, int]:
                 title=title,
                 titles=[title],
                 date=day.isoformat(),
-                n_mentions=1,
-                n_documents=1,
-                n_sources=1,
-                languages=[language],
-                first_report=day.isoformat(),
-                last_report=day.isoformat(),
-                state="{}",
+                **once,
             )
         if rng.random() < 0.05:  # a pledge, restated or raised as the years go by
             key, metric, unit, scale = rng.choice(METRICS)
@@ -240,10 +242,7 @@ def build(path: Path, events: int = 10_000, seed: int = 7) -> dict[str, int]:
                 unit=unit,
                 year=year,
                 text=f"{value:,.0f}",
-                sentence=0,
-                start_char=0,
-                end_char=len(sentence),
-                language=language,
+                **where,
                 cluster=target_id,
             )
             add(
@@ -255,13 +254,7 @@ def build(path: Path, events: int = 10_000, seed: int = 7) -> dict[str, int]:
                 value=value,
                 unit=unit,
                 year=year,
-                n_mentions=1,
-                n_documents=1,
-                n_sources=1,
-                languages=[language],
-                first_report=day.isoformat(),
-                last_report=day.isoformat(),
-                state="{}",
+                **once,
             )
     with Store(path) as store:
         con = store.con

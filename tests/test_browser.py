@@ -9,6 +9,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from urllib.parse import urlparse
 
 import pytest
@@ -39,11 +40,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+@contextmanager
+def serving(path):
+    """The application over the store at ``path``, served on loopback in a thread: yields its base URL."""
     import uvicorn
 
-    path = sample_store(tmp_path_factory.mktemp("browser") / "browser.duckdb")
     port = free_port()
     config = uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
@@ -59,14 +60,27 @@ def server(tmp_path_factory):
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def browser():
+@contextmanager
+def chromium():
+    """Debian's Chromium, headless, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with serving(sample_store(tmp_path_factory.mktemp("browser") / "browser.duckdb")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as instance:
+        yield instance
 
 
 @pytest.fixture

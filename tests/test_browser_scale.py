@@ -5,15 +5,11 @@ labels run into each other, links that lead nowhere, tables that overflow a phon
 several names. Skipped like the other browser tests where Chromium is missing.
 """
 
-import threading
-import time
 from urllib.parse import urljoin, urlparse
 
 import pytest
 from scale_store import build
-from test_browser import ARGS, CHROMIUM, free_port
-
-from communique.serve import create_app
+from test_browser import CHROMIUM, chromium, serving
 
 pytestmark = pytest.mark.skipif(not CHROMIUM, reason="Chromium is not installed (apt-get install chromium)")
 
@@ -24,32 +20,16 @@ MAX_PAGE_HEIGHT = 9_000  # px at 1280 px wide: charts and one page of meetings, 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
     path = tmp_path_factory.mktemp("scale") / "scale.duckdb"
     build(path, EVENTS)
-    port = free_port()
-    instance = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not instance.started:
-        if time.time() > deadline:
-            raise RuntimeError("server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with serving(path) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 def open_page(browser, server, width: int = 1280):
