@@ -242,7 +242,9 @@ def event(cur, event_id: str) -> dict[str, Any] | None:
     result["sources"] = _rows(  # the reports themselves; their number of outlets is ``source_count``
         cur,
         "SELECT e.event_id AS report_id, e.doc_id, d.url, d.title AS document_title, e.language, e.date, e.place, "
-        "e.people, e.mode, s.text AS evidence, e.sentence, e.start_char, e.end_char "
+        "e.people, e.mode, s.text AS evidence, e.sentence, e.start_char, e.end_char, "
+        "(SELECT list(x.text ORDER BY x.idx) FROM sentences x WHERE x.doc_id = e.doc_id AND x.idx <> e.sentence "
+        "AND list_contains(e.evidence_sentences, x.idx)) AS more_evidence "
         "FROM events e JOIN documents d USING (doc_id) "
         "LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
         "WHERE e.cluster = ? ORDER BY d.ingest_seq, e.event_id",
@@ -293,19 +295,19 @@ def document(cur, doc_id: str) -> dict[str, Any] | None:
     doc["events"] = _rows(
         cur,
         "SELECT event_id AS report_id, cluster AS event_id, date, countries, people, place, "
-        "sentence FROM events WHERE doc_id = ? ORDER BY seq",
+        "sentence, evidence_sentences FROM events WHERE doc_id = ? ORDER BY seq",
         [doc_id],
     )
     doc["agreements"] = _rows(
         cur,
         "SELECT agreement_id AS report_id, cluster AS agreement_id, title, countries, "
-        "sentence FROM agreements WHERE doc_id = ? ORDER BY seq",
+        "sentence, start_char, end_char FROM agreements WHERE doc_id = ? ORDER BY seq",
         [doc_id],
     )
     doc["targets"] = _rows(
         cur,
-        "SELECT target_id AS report_id, cluster AS target_id, value, unit, year, metric, "
-        "sentence FROM targets WHERE doc_id = ? ORDER BY seq",
+        "SELECT target_id AS report_id, cluster AS target_id, value, unit, year, metric, metric_key, "
+        "sentence, start_char, end_char FROM targets WHERE doc_id = ? ORDER BY seq",
         [doc_id],
     )
     return doc

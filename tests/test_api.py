@@ -286,3 +286,24 @@ def test_a_bad_page_parameter_is_an_html_page_that_names_it(client, path):
 def test_a_dyad_page_beyond_the_last_is_a_404_page(client):
     response = client.get("/dyad/VNM/KOR?page=99")
     assert response.status_code == 404 and "no such page" in response.text
+
+
+def test_a_document_page_keeps_its_paragraphs_and_ties_each_highlight_to_its_fact(client):
+    from communique.serve.pages import paragraphs
+
+    doc = client.get("/api/documents/vi-vnm-kor-2023-06-23").json()
+    grouped = paragraphs(doc)
+    assert len(grouped) > 1 and sum(len(p) for p in grouped) == len(doc["sentences"])
+    labelled = {f["label"]: s["idx"] for p in grouped for s in p for f in s["facts"] if f["main"]}
+    assert labelled["T1"] == doc["targets"][0]["sentence"] and labelled["E1"] == doc["events"][0]["sentence"]
+    html = client.get("/document/vi-vnm-kor-2023-06-23").text
+    assert 'data-facts="T1"' in html and 'id="fact-T1"' in html
+
+
+def test_an_event_shows_every_sentence_it_was_read_from(client):
+    from urllib.parse import quote
+
+    event_id = quote(client.get("/api/events", params={"country": "DEU"}).json()["items"][0]["event_id"], safe="/")
+    [source] = client.get(f"/api/events/{event_id}").json()["sources"]
+    assert source["evidence"] and source["more_evidence"]  # the headline told it; the body dated and placed it
+    assert source["more_evidence"][0] in client.get(f"/event/{event_id}").text

@@ -117,9 +117,15 @@ def test_click_through_overview_dyad_event_and_source(page):
 
     page.locator("a.source-link").first.click()
     page.wait_for_url("**/document/**")
-    assert "150 tỷ USD" in page.locator("article.document mark").all_inner_texts()[-1] or any(
-        "150 tỷ USD" in t for t in page.locator("article.document mark").all_inner_texts()
+    # each highlight says which fact it supports; the target's sentence is tied to the target listed below
+    target = page.locator("article.document mark.target")
+    assert "150 tỷ USD" in target.inner_text() and target.get_attribute("data-facts") == "T1"
+    assert (
+        page.locator("#fact-T1").inner_text().startswith("T1")
+        and "150 billion" in page.locator("#fact-T1").inner_text()
     )
+    assert page.locator("article.document mark.event").count() >= 1
+    assert page.locator("article.document p").count() >= 3  # the paragraphs of the article, not one block
     assert page.locator("article.document .chosen").count() == 1
     assert not page.errors and not page.foreign
 

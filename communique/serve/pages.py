@@ -7,7 +7,7 @@ from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -207,8 +207,34 @@ def document(
     cur=Cursor,
 ) -> HTMLResponse:
     found = found_or_404(queries.document(cur, doc_id), f"no document {doc_id!r}")
-    fact_sentences = {f["sentence"] for kind in ("events", "agreements", "targets") for f in found[kind]}
-    return page(request, "document.html", doc=found, facts=fact_sentences, chosen=sentence)
+    return page(request, "document.html", doc=found, paragraphs=paragraphs(found), chosen=sentence)
+
+
+FACT_KINDS = (("events", "E", "event"), ("agreements", "A", "agreement"), ("targets", "T", "target"))
+
+
+def paragraphs(doc: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """The document's sentences in its paragraphs (a line break between two sentences starts a new one), each
+    sentence with the facts it supports: its label ("E1", "A2", "T1"), kind, and link. An event is supported by
+    every sentence it was read from (its trigger, date, place), an agreement or target by its own."""
+    facts: dict[int, list[dict[str, Any]]] = {}
+    for kind, letter, singular in FACT_KINDS:
+        for n, fact in enumerate(doc[kind], 1):
+            fact["label"] = f"{letter}{n}"
+            link = f"/event/{quote(fact['event_id'], safe='/')}" if kind == "events" else f"#fact-{letter}{n}"
+            for idx in sorted({fact["sentence"], *(fact.get("evidence_sentences") or [])}):
+                facts.setdefault(idx, []).append(
+                    {"label": fact["label"], "kind": singular, "href": link, "main": idx == fact["sentence"]}
+                )
+    text = doc["text"] or ""
+    grouped: list[list[dict[str, Any]]] = []
+    previous_end = None
+    for s in doc["sentences"]:
+        if previous_end is None or "\n" in text[previous_end : s["start_char"]]:
+            grouped.append([])
+        grouped[-1].append({**s, "facts": facts.get(s["idx"], [])})
+        previous_end = s["end_char"]
+    return grouped
 
 
 @router.get("/search", response_class=HTMLResponse)
