@@ -1,7 +1,8 @@
 """Export: the stored facts as the evaluation format, JSON lines, CSV or Parquet.
 
 ``eval`` is exactly the per-document format of the evaluation kit's SCHEMA.md, so ``score.py`` can score a
-run. ``jsonl`` is the same per document plus provenance (sentence, offsets, evidence text) for every fact.
+run. ``jsonl`` is the same per document plus provenance (sentence, offsets, evidence text) for every fact and
+who each event's people are (``person_ids``, one per name as the report spelt it; see ``people.py``).
 ``csv`` and ``parquet`` write one table of facts (``--table events|agreements|targets|documents``).
 """
 
@@ -27,6 +28,7 @@ def documents(store: Store, provenance: bool = False, doc_id: str | None = None)
     agreements = queries.facts_by_doc(store.con, "agreements", doc_id)
     targets = queries.facts_by_doc(store.con, "targets", doc_id)
     sentences = queries.sentence_texts(store.con, doc_id) if provenance else {}
+    persons = queries.person_ids(store.con) if provenance else {}
     for doc in queries.export_documents(store.con, doc_id):
         doc_id = doc["doc_id"]
 
@@ -54,7 +56,17 @@ def documents(store: Store, provenance: bool = False, doc_id: str | None = None)
                         "areas": list(e["areas"]),
                         "cluster": e["cluster"],
                     },
-                    **({"provenance": where(e)} if provenance else {}),
+                    **(
+                        {
+                            "person_ids": [
+                                next((persons[(n, c)] for c in e["countries"] if (n, c) in persons), None)
+                                for n in e["people"]
+                            ],
+                            "provenance": where(e),
+                        }
+                        if provenance
+                        else {}
+                    ),
                 )
                 for e in events.get(doc_id, [])
             ],

@@ -473,16 +473,29 @@ def document_row(cur, doc_id: str) -> dict[str, Any] | None:
     return found[0] if found else None
 
 
+# A report's names as it spelt them (``people``), and who they are (``person_ids``, ``persons``: canonical names)
+_PERSONS_OF_REPORT = (
+    "(SELECT list(p.person_id ORDER BY list_position(e.people, n.name)) FROM person_names n JOIN people p "
+    "USING (person_id) WHERE list_contains(e.people, n.name) AND list_contains(e.countries, n.country))"
+)
 EXPORT_TABLES = {
-    "events": "SELECT event_id, doc_id, type, mode, countries, people, date, place, areas, cluster, language, "
-    "sentence, start_char, end_char FROM events ORDER BY doc_id, seq",
+    "events": "SELECT event_id, doc_id, type, mode, countries, people, "
+    f"{_PERSONS_OF_REPORT} AS person_ids, date, place, areas, cluster, language, "
+    "sentence, start_char, end_char FROM events e ORDER BY doc_id, seq",
     "agreements": "SELECT agreement_id, doc_id, countries, title, date, language, sentence, start_char, end_char "
     "FROM agreements ORDER BY doc_id, seq",
     "targets": "SELECT target_id, doc_id, countries, metric, value, unit, year, text, language, sentence, "
     "start_char, end_char FROM targets ORDER BY doc_id, seq",
     "documents": "SELECT doc_id, url, published, doc_date, language, title, home_country, diplomatic, source, "
     "content_hash FROM documents ORDER BY doc_id",
+    "people": "SELECT person_id, name, country, aliases, languages, n_events AS events, n_documents AS documents, "
+    "first_seen, last_seen FROM people ORDER BY person_id",
 }
+
+
+def person_ids(cur) -> dict[tuple[str, str], str]:
+    """(name as a report spelt it, state) -> person id."""
+    return {(name, country): pid for name, country, pid in cur.execute("SELECT * FROM person_names").fetchall()}
 
 
 def export_rows(cur, table: str) -> list[dict[str, Any]]:

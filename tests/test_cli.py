@@ -52,6 +52,17 @@ def test_ingest_samples_then_list_filter_show_and_export(cli, tmp_path):
     assert cli("export", "--format", "csv", "--out", str(out)).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert rows and rows[0]["countries"].count("|") >= 1
+    # each report keeps its spelling; person_ids say who the names are, in the same order
+    vi = next(r for r in rows if r["doc_id"].endswith("vi-vnm-chn-2025-04-14"))
+    nl = next(r for r in rows if r["doc_id"].endswith("nl-vnm-chn-2025-04-14"))
+    assert "Tô Lâm" in vi["people"].split("|") and "To Lam" in nl["people"].split("|")
+    assert "to-lam" in vi["person_ids"].split("|") and "to-lam" in nl["person_ids"].split("|")
+    people = tmp_path / "people.csv"
+    assert cli("export", "--format", "csv", "--table", "people", "--out", str(people)).exit_code == 0
+    to_lam = next(
+        r for r in csv.DictReader(io.StringIO(people.read_text(encoding="utf-8"))) if r["person_id"] == "to-lam"
+    )
+    assert to_lam["name"] == "Tô Lâm" and "To Lam" in to_lam["aliases"].split("|")
 
     parquet = tmp_path / "targets.parquet"
     assert cli("export", "--format", "parquet", "--table", "targets", "--out", str(parquet)).exit_code == 0
@@ -59,7 +70,7 @@ def test_ingest_samples_then_list_filter_show_and_export(cli, tmp_path):
 
     jsonl = [json.loads(x) for x in cli("export", "--format", "jsonl").output.splitlines() if x.startswith("{")]
     event = next(d for d in jsonl if d["events"])["events"][0]
-    assert event["provenance"]["evidence"]
+    assert event["provenance"]["evidence"] and len(event["person_ids"]) == len(event["people"])
 
     summary = cli("summary")
     assert "12 documents: 11 events (12 reports)" in summary.output
