@@ -366,6 +366,34 @@ def test_the_sender_of_greetings_takes_no_part(pipeline):
     assert [tuple(sorted(map(Name, e.people))) for e in doc.events] == [("Phạm Minh Chính", "Vladimir Putin")]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "On 2 September, Chinese Premier Li Qiang visited Hanoi, laid a wreath and paid tribute to President "
+            "Ho Chi Minh at his mausoleum, and held talks with Prime Minister Pham Minh Chinh.",
+            [("Li Qiang", "Pham Minh Chinh")],
+        ),
+        (
+            "fr",
+            "Le 4 mars, le président Emmanuel Macron a rendu hommage au président Ho Chi Minh, puis a rencontré le "
+            "Premier ministre Pham Minh Chinh à Hanoï.",
+            [("Emmanuel Macron", "Pham Minh Chinh")],
+        ),
+        (
+            "vi",
+            "Sáng 5/6, Tổng thống Hàn Quốc Lee Jae-myung đã đặt vòng hoa và vào Lăng viếng Chủ tịch Hồ Chí Minh, sau "
+            "đó hội đàm với Chủ tịch nước Lương Cường tại Hà Nội.",
+            [("Lee Jae-myung", "Lương Cường")],
+        ),
+    ],
+)
+def test_a_leader_honoured_at_a_memorial_takes_no_part(pipeline, language, text, expected):
+    found = [tuple(sorted(map(Name, e.people))) for e in pipeline(text, language, published="2025-09-03").events]
+    assert found == [tuple(sorted(map(Name, pair))) for pair in expected]
+
+
 def test_an_organisation_after_a_title_is_no_person(pipeline):
     doc = pipeline("Menteri Luar Asean bersidang di Kuala Lumpur pada Isnin.", "ms")
     assert doc.people == []

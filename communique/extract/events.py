@@ -327,6 +327,29 @@ def _without_senders(doc: Document, data: LanguageData, people: list[PersonMenti
     return [p for p in people if p not in senders]
 
 
+TRIBUTE_WINDOW = 40  # "paid tribute to late President ...", "đặt vòng hoa và vào Lăng viếng Chủ tịch ..."
+
+
+def _without_the_honoured(doc: Document, data: LanguageData, people: list[PersonMention]) -> list[PersonMention]:
+    """People the sentence honours at a memorial or grave ("laid a wreath and paid tribute to President Hồ Chí
+    Minh at his mausoleum", "Lăng Chủ tịch Hồ Chí Minh"): a visitor's programme, not an encounter with them. The
+    one honoured is the first named after the tribute, before any meeting word ("... at his mausoleum, and held
+    talks with Prime Minister X": X is met)."""
+    if not people:
+        return people
+    sentence = doc.sentences[people[0].span.sentence]
+    meetings = [sentence.start + m.start() for _, m in _triggers(data, sentence.text)]
+    honoured = set()
+    for m in data.tributes.finditer(doc.text, sentence.start, sentence.end):
+        following = [p for p in people if m.start() <= p.title_start <= m.end() + TRIBUTE_WINDOW]
+        if not following:
+            continue
+        first = min(following, key=lambda p: p.title_start)
+        if not any(m.end() <= at < first.title_start for at in meetings):
+            honoured.add(first.name)
+    return [p for p in people if p.name not in honoured]
+
+
 def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
     anchors: list[Anchor] = []
     previous_date: str | None = None
@@ -350,6 +373,7 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
         if not triggers:
             continue
         people = _without_senders(doc, data, list(people_by_sentence.get(sentence.index, [])))
+        people = _without_the_honoured(doc, data, people)
         if not people and last_pair and data.both_leaders.search(text):
             people = list(last_pair)  # "Les deux dirigeants se sont vus en marge du G20": the pair named before
         subjects, objects = _sides(doc, data, people, sentence.start + triggers[0][1].start())

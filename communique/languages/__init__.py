@@ -145,6 +145,7 @@ class LanguageData:
     visit_to: list[str] = field(default_factory=list)
     with_words: frozenset[str] = frozenset()  # "with" before a counterpart: "held talks with X" (lower case)
     greetings: re.Pattern[str] = NEVER  # "the greetings of X": X sends them and takes no part
+    tributes: re.Pattern[str] = NEVER  # "paid tribute to X at his mausoleum": X is honoured, not met
     # agreements
     signing: re.Pattern[str] = NEVER
     document_nouns: re.Pattern[str] = NEVER
@@ -297,6 +298,7 @@ def parse_language_file(path: Path) -> LanguageData:
         visit_to=get("events.visit_to", []),
         with_words=_folded_words(get("events.with_words", [])),
         greetings=terms_pattern(get("events.greetings", [])),
+        tributes=terms_pattern(get("events.tributes", [])),
         signing=terms_pattern(get("agreements.signing", [])),
         document_nouns=terms_pattern(get("agreements.documents", [])),
         bare_titles=terms_pattern(get("agreements.bare_titles", [])),
