@@ -48,6 +48,7 @@ class PersonMention:
     qualified: bool  # True when the country was written next to the name
     span: Span  # the name itself
     title_start: int  # offset where the title chain begins (to mask titles out of area matching)
+    former: bool = False  # "former Prime Minister X", "cựu Thủ tướng": no longer in office, no state's official
 
 
 @dataclass

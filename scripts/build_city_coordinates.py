@@ -54,7 +54,9 @@ def main() -> int:
         if (name, country) in seen:
             continue
         seen.add((name, country))
-        city = next((by_name[(n.casefold(), country)] for n in [name, *aliases] if (n.casefold(), country) in by_name), None)
+        city = next(
+            (by_name[(n.casefold(), country)] for n in [name, *aliases] if (n.casefold(), country) in by_name), None
+        )
         if city is None:
             missing.append(f"{name} ({country})")
             continue

@@ -394,6 +394,62 @@ def test_a_leader_honoured_at_a_memorial_takes_no_part(pipeline, language, text,
     assert found == [tuple(sorted(map(Name, pair))) for pair in expected]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "On 21 June in Rome, President Luiz Inácio Lula da Silva met former Prime Minister Massimo D'Alema and "
+            "President Sergio Mattarella.",
+            [("Luiz Inácio Lula da Silva", "Sergio Mattarella")],
+        ),
+        (
+            "pt",
+            "Em 21 de junho, em Roma, o presidente Luiz Inácio Lula da Silva se encontrou com o ex-primeiro-ministro "
+            "Massimo D'Alema e com o presidente Sergio Mattarella.",
+            [("Luiz Inácio Lula da Silva", "Sergio Mattarella")],
+        ),
+        (
+            "vi",
+            "Ngày 3/4, tại Hà Nội, Chủ tịch nước Lương Cường đã tiếp cựu Thủ tướng Nhật Bản Kishida Fumio.",
+            [],
+        ),
+    ],
+)
+def test_a_former_office_holder_is_no_side_of_an_encounter(pipeline, language, text, expected):
+    found = [tuple(sorted(map(Name, e.people))) for e in pipeline(text, language, published="2025-06-22").events]
+    assert found == [tuple(sorted(map(Name, pair))) for pair in expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "pt",
+            "Em 21 de junho, em Roma, antes de Meloni, o presidente Luiz Inácio Lula da Silva se encontrou com o "
+            "presidente Sergio Mattarella e com o papa Francisco.",
+        ),
+        (
+            "en",
+            "On 21 June in Rome, after Meloni, President Luiz Inácio Lula da Silva met President Sergio Mattarella and "
+            "Pope Francis.",
+        ),
+        (
+            "es",
+            "El 21 de junio en Roma, antes de Meloni, el presidente Luiz Inácio Lula da Silva se reunió con el "
+            "presidente Sergio Mattarella y con el papa Francisco.",
+        ),
+    ],
+)
+def test_one_met_at_another_moment_is_no_side_of_this_meeting(pipeline, language, text):
+    doc = pipeline(text, language, published="2025-06-22")
+    found = sorted(tuple(sorted(map(Name, e.people))) for e in doc.events)
+    lula = "Luiz Inácio Lula da Silva"
+    assert found == sorted(
+        [tuple(sorted(map(Name, (lula, "Sergio Mattarella")))), tuple(sorted(map(Name, (lula, "Francis"))))]
+    )
+
+
 def test_an_organisation_after_a_title_is_no_person(pipeline):
     doc = pipeline("Menteri Luar Asean bersidang di Kuala Lumpur pada Isnin.", "ms")
     assert doc.people == []

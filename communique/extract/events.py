@@ -350,6 +350,24 @@ def _without_the_honoured(doc: Document, data: LanguageData, people: list[Person
     return [p for p in people if p.name not in honoured]
 
 
+APART_WINDOW = 15  # "Antes de Meloni", "After Xi": the word right before the person or their title
+
+
+def _sides_of_this_meeting(doc: Document, data: LanguageData, people: list[PersonMention]) -> list[PersonMention]:
+    """The people a meeting sentence can make sides of its encounter: not one who no longer holds office
+    ("former Prime Minister Massimo D'Alema": no state's official), nor one named right after a word that
+    sets him at another moment ("Antes de Meloni, Lula se encontrou com ...": Meloni was met before)."""
+    kept = []
+    for p in people:
+        if p.former:
+            continue
+        before = doc.text[max(0, p.title_start - APART_WINDOW) : p.title_start]
+        if any(not before[m.end() :].strip() for m in data.apart_words.finditer(before)):
+            continue
+        kept.append(p)
+    return kept
+
+
 def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
     anchors: list[Anchor] = []
     previous_date: str | None = None
@@ -374,6 +392,7 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
             continue
         people = _without_senders(doc, data, list(people_by_sentence.get(sentence.index, [])))
         people = _without_the_honoured(doc, data, people)
+        people = _sides_of_this_meeting(doc, data, people)
         if not people and last_pair and data.both_leaders.search(text):
             people = list(last_pair)  # "Les deux dirigeants se sont vus en marge du G20": the pair named before
         subjects, objects = _sides(doc, data, people, sentence.start + triggers[0][1].start())

@@ -276,7 +276,17 @@ def _person_after_title(
         qualified=qualifier is not None,
         span=Span(doc.sentence_at(start), start, end),
         title_start=title_start,
+        former=_former(text, data, title_start),
     )
+
+
+FORMER_WINDOW = 20  # characters before a title where "former", "ehemaligen", "cựu" is looked for
+
+
+def _former(text: str, data: LanguageData, title_start: int) -> bool:
+    """Whether the word right before the title says its holder no longer holds it ("former", "ex-", "cựu")."""
+    before = text[max(0, title_start - FORMER_WINDOW) : title_start]
+    return any(not before[m.end() :].strip(" -") for m in data.former.finditer(before))
 
 
 SPOUSE_WINDOW = 25  # "seine Frau Elke Büdenbender", "cùng Phu nhân Ngô Phương Ly"

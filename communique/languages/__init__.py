@@ -144,6 +144,8 @@ class LanguageData:
     locative: list[str] = field(default_factory=list)
     visit_to: list[str] = field(default_factory=list)
     with_words: frozenset[str] = frozenset()  # "with" before a counterpart: "held talks with X" (lower case)
+    apart_words: re.Pattern[str] = NEVER  # "Before Meloni, Lula met ...": right before one met at another moment
+    former: re.Pattern[str] = NEVER  # "former", "cựu", "ex-" before a title: no longer in office
     greetings: re.Pattern[str] = NEVER  # "the greetings of X": X sends them and takes no part
     tributes: re.Pattern[str] = NEVER  # "paid tribute to X at his mausoleum": X is honoured, not met
     # agreements
@@ -297,6 +299,8 @@ def parse_language_file(path: Path) -> LanguageData:
         locative=get("events.locative", []),
         visit_to=get("events.visit_to", []),
         with_words=_folded_words(get("events.with_words", [])),
+        apart_words=terms_pattern(get("events.apart_words", [])),
+        former=terms_pattern(get("people.former", [])),
         greetings=terms_pattern(get("events.greetings", [])),
         tributes=terms_pattern(get("events.tributes", [])),
         signing=terms_pattern(get("agreements.signing", [])),
