@@ -99,6 +99,44 @@ def test_titles_do_not_count_as_cooperation_areas(pipeline):
     assert "education_training" in doc.events[0].areas
 
 
+@pytest.mark.parametrize(
+    ("language", "venue", "discussed"),
+    [
+        (
+            "en",
+            "On 26 October, Prime Minister Pham Minh Chinh met Malaysian Prime Minister Anwar Ibrahim on the sidelines "
+            "of the 47th ASEAN Summit in Kuala Lumpur. They discussed trade.",
+            "On 26 October, Prime Minister Pham Minh Chinh met Malaysian Prime Minister Anwar Ibrahim in Kuala Lumpur. "
+            "They agreed to uphold the central role of ASEAN.",
+        ),
+        (
+            "vi",
+            "Ngày 26/10, bên lề Hội nghị Cấp cao ASEAN lần thứ 47, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Malaysia "
+            "Anwar Ibrahim. Hai bên thảo luận về thương mại.",
+            "Ngày 26/10, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Malaysia Anwar Ibrahim. Hai bên nhất trí giữ vững "
+            "vai trò trung tâm của ASEAN.",
+        ),
+    ],
+)
+def test_a_forum_where_leaders_met_is_no_topic_but_a_forum_they_discussed_is(pipeline, language, venue, discussed):
+    at = pipeline(venue, language, published="2025-10-27").events
+    about = pipeline(discussed, language, published="2025-10-27").events
+    assert at and "multilateral" not in at[0].areas
+    assert about and "multilateral" in about[0].areas
+
+
+def test_what_follows_a_meeting_recalled_in_passing_is_about_the_latest_one(pipeline):
+    text = (
+        "On 4 September, Turkish President Recep Tayyip Erdogan held talks in Ankara with Egyptian President Abdel "
+        "Fattah el-Sisi.\nPresident Erdogan had visited President el-Sisi in Cairo in February.\n"
+        "The two presidents signed agreements on energy and defence and agreed to raise trade."
+    )
+    found = {e.date: set(e.areas) for e in pipeline(text, "en", published="2024-09-05").events}
+    assert set(found) == {"2024-09-04", "2024-02"}
+    assert {"energy", "defense_security", "trade"} <= found["2024-09-04"]
+    assert not found["2024-02"] & {"energy", "defense_security", "trade"}
+
+
 def test_spanish_is_a_data_file_away(pipeline):
     doc = pipeline(
         "El 26 de mayo, el secretario general vietnamita To Lam recibió en Hanói al presidente francés Emmanuel "

@@ -20,27 +20,32 @@ _NAME_WORD = re.compile(r"[\w()’'-]+")
 def _name_word(gap: str, word: re.Match[str], links: set[str]) -> bool:
     """Whether ``word``, after ``gap``, goes on with a gathering's name: capitalised, a number or "of the"."""
     token = word.group().strip("()")
-    if "\n" in gap or len(gap) > 2 or not token:
-        return False
+    if "\n" in gap or len(gap) > 2 or not token or any(c in gap for c in ".;:!?"):
+        return False  # a name does not run on over the end of a sentence or clause
     return token[0].isupper() or token[0].isdigit() or token.casefold() in links
 
 
 def _gathering_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
     """Spans of the names of gatherings: a summit or sidelines word with the capitalised words, numbers,
-    acronyms and "of the" around it ("the Shanghai Cooperation Organization (SCO) Summit in Tianjin")."""
+    acronyms and "of the" around it ("the Shanghai Cooperation Organization (SCO) Summit in Tianjin"). A
+    forum's name with nothing around it ("G20 leaders", "ASEAN's central role") names no gathering."""
     links = {"of", "the", *(w.casefold() for w in data.of_words), *data.title_links}
     spans = []
     for m in data.multilateral.finditer(text):
         start, end = m.start(), m.end()
+        named = " " in m.group().strip()  # "on the sidelines", "Conference of the Parties": a gathering's words
         for word in _NAME_WORD.finditer(text, end, min(len(text), end + 80)):
             if not _name_word(text[end : word.start()], word, links):
                 break
             end = word.end()
+            named = named or word.group().strip("()").casefold() not in links
         for word in reversed(list(_NAME_WORD.finditer(text, max(0, start - 80), start))):
             if not _name_word(text[word.end() : start], word, links):
                 break
             start = word.start()
-        spans.append((start, end))
+            named = named or word.group().strip("()").casefold() not in links
+        if named:  # a bare name ("G20 leaders", "the central role of ASEAN"): what was discussed, not a venue
+            spans.append((start, end))
     return spans
 
 

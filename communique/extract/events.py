@@ -548,10 +548,39 @@ def _sentences_owned(encounters: list[Encounter], n_sentences: int) -> list[list
 LIST_OF_MEETINGS = 3  # encounters told in one sentence from which it is a list, not one meeting's account
 
 
+def _earlier(a: str | None, b: str | None) -> bool:
+    """Whether date ``a`` is before date ``b`` at the precision both have ("2024-02" is before "2024-09-04")."""
+    if not a or not b or not a[:4].isdigit() or not b[:4].isdigit():
+        return False
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
+
+
+def _to_the_latest_meeting(encounters: list[Encounter], owned: list[list[int]]) -> list[list[int]]:
+    """A meeting recalled in passing ("who visited Al Sissi in Cairo in February", "following their meeting
+    at the G20 last month") owns only the sentences that tell it: what follows is about the same states'
+    latest meeting, the one the report is about."""
+    result = [list(o) for o in owned]
+    for i, recalled in enumerate(encounters):
+        later = [
+            j
+            for j, other in enumerate(encounters)
+            if j != i and other.countries == recalled.countries and _earlier(recalled.date, other.date)
+        ]
+        if not later:
+            continue
+        latest = max(later, key=lambda j: encounters[j].date or "")
+        told = {a.sentence for a in recalled.anchors}
+        moved = [index for index in result[i] if index not in told]
+        result[i] = [index for index in result[i] if index in told]
+        result[latest] = sorted(set(result[latest]) | set(moved))
+    return result
+
+
 def build_events(doc: Document, data: LanguageData) -> list[Event]:
     encounters = [e for e in group_encounters(find_anchors(doc, data)) if _principals(e)]
     encounters.sort(key=lambda e: e.first_sentence)
-    owned = _sentences_owned(encounters, len(doc.sentences))
+    owned = _to_the_latest_meeting(encounters, _sentences_owned(encounters, len(doc.sentences)))
     lead = " ".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
     gathering = bool(data.multilateral.search(lead))  # "on the sidelines of the G20 Summit in Johannesburg"
     masked = area_stage.masked_text(doc, data) if encounters else ""  # once: it spans the whole text
