@@ -261,8 +261,13 @@ def documents(cur, f: Filters, limit: int = 50, offset: int = 0) -> dict[str, An
         clauses.append("language = ?")
         params.append(f.language.lower())
     if f.q:  # the folded copy made when the document was stored: no text is folded again at each query
-        clauses.append("doc_id IN (SELECT doc_id FROM document_search WHERE folded LIKE ? ESCAPE '\\')")
-        params.append(_like(strip_diacritics(f.q).lower()))
+        # ... or a person the text names under another spelling ("Tập Cận Bình" finds the reports of Xi Jinping)
+        clauses.append(
+            "(doc_id IN (SELECT doc_id FROM document_search WHERE folded LIKE ? ESCAPE '\\') OR doc_id IN "
+            "(SELECT doc_id FROM mentions WHERE kind = 'person' AND value IN (SELECT n.name FROM person_names n "
+            "JOIN people p USING (person_id) WHERE p.search LIKE ? ESCAPE '\\')))"
+        )
+        params += [_like(strip_diacritics(f.q).lower()), _like(people.search_form(f.q))]
     facts = Filters(f.country, f.partner, f.since, f.until, f.area, f.type, person=f.person)
     if any(vars(facts).values()):
         where, fact_params = facts.where("events")

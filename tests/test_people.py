@@ -147,3 +147,10 @@ def test_the_person_page_the_people_page_and_the_api(store):
         assert client.get("/person/nobody").status_code == 404
         events = client.get("/api/events", params={"person": person_id}).json()
         assert events["total"] >= 1 and all("Tô Lâm" in e["people"] for e in events["items"])
+
+
+def test_documents_are_found_by_a_person_under_any_spelling(store):
+    by_reading = {d["doc_id"] for d in queries.documents(store.con, queries.Filters(q="Tập Cận Bình"))["items"]}
+    assert by_reading == {"en-1", "vi-1"}  # the English report writes "Xi Jinping" only
+    by_plain = {d["doc_id"] for d in queries.documents(store.con, queries.Filters(q="Nguyen Hong Dien"))["items"]}
+    assert by_plain == {"en-1", "vi-1"}
