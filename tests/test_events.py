@@ -137,6 +137,27 @@ def test_what_follows_a_meeting_recalled_in_passing_is_about_the_latest_one(pipe
     assert not found["2024-02"] & {"energy", "defense_security", "trade"}
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "es",
+            "El 9 de enero, el presidente Gustavo Petro se reunió con su homólogo de Chile, Gabriel Boric, días "
+            "después de que también hablara con el presidente de Venezuela, Nicolás Maduro.",
+        ),
+        (
+            "en",
+            "On 9 January, President Gustavo Petro met Chilean President Gabriel Boric, days after he also spoke with "
+            "Venezuelan President Nicolás Maduro.",
+        ),
+    ],
+)
+def test_a_meeting_told_as_before_or_after_this_one_does_not_take_its_date(pipeline, language, text):
+    dates = {e.countries[1] if e.countries[0] == "COL" else e.countries[0]: e.date for e in
+             pipeline(text, language, published="2023-01-10").events}  # fmt: skip
+    assert dates == {"CHL": "2023-01-09", "VEN": None}
+
+
 def test_spanish_is_a_data_file_away(pipeline):
     doc = pipeline(
         "El 26 de mayo, el secretario general vietnamita To Lam recibió en Hanói al presidente francés Emmanuel "

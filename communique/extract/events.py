@@ -368,6 +368,14 @@ def _sides_of_this_meeting(doc: Document, data: LanguageData, people: list[Perso
     return kept
 
 
+def _another_moment_from(data: LanguageData, text: str, offset: int, trigger: int) -> int | None:
+    """Where, after the sentence's first meeting word, a clause sets what follows at another moment ("una cita
+    que se dio días después de que también hablara con ...", "..., after talks with ..."): the absolute offset
+    of that word, or None."""
+    m = data.apart_words.search(text, trigger)
+    return offset + m.start() if m else None
+
+
 def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
     anchors: list[Anchor] = []
     previous_date: str | None = None
@@ -431,13 +439,15 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
         named_sides = {p.country for p in people if p.country}
         if len(named_sides) == 2:
             last_pair = [p for p in people if p.country in named_sides]
+        elsewhere = _another_moment_from(data, text, sentence.start, triggers[0][1].start())
         for states, present in _partners(doc, data, text, countries, people, subjects, objects):
+            counterparts = [p for p in present if p not in subjects]
+            recalled = elsewhere is not None and counterparts and all(p.title_start > elsewhere for p in counterparts)
             anchors.append(
                 Anchor(
                     sentence=sentence.index,
                     countries=states,
                     people=present,
-                    date=date,
                     place=place,
                     place_country=place_country,
                     phone="phone" in kinds,
@@ -445,7 +455,9 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
                     or any(" ".join(m.group().split()).casefold() in data.receive for _, m in triggers),
                     multilateral=multilateral,
                     span=Span(sentence.index, sentence.start, sentence.end),
-                    context_date=previous_date,
+                    # "..., days after he also spoke with Maduro and Lula": another moment, not this one's date
+                    date=None if recalled else date,
+                    context_date=None if recalled else previous_date,
                 )
             )
     return anchors
