@@ -27,6 +27,11 @@ def _key(name: str) -> str:
     return " ".join(strip_diacritics(name).casefold().replace("-", " ").split())
 
 
+def state_names_loaded() -> int:
+    """Load the table of state names now (it is loaded at its first use otherwise); return its size."""
+    return len(_state_names())
+
+
 @cache
 def _state_names() -> dict[str, str]:
     """Every name we know for a state, folded, to its alpha-3 code: CLDR names in English and in each

@@ -28,7 +28,15 @@ def test_dev_set_scores(cli, tmp_path):
 
 # Floors a little under what the code scores on dev2 (README, Evaluation): a change that loses ground on real
 # articles fails here, in both halves (A was studied first, B measured after).
-DEV2_FLOORS = {"events": 0.73, "events.loose": 0.85, "people": 0.90, "areas": 0.70, "agreements": 0.72, "targets": 0.85}
+DEV2_FLOORS = {
+    "events": 0.77,
+    "events.loose": 0.88,
+    "people": 0.92,
+    "areas": 0.75,
+    "agreements": 0.73,
+    "targets": 0.86,
+    "clusters": 0.85,
+}
 
 
 @pytest.mark.skipif(not (SHARED_EVAL / "dev2" / "docs.jsonl").exists(), reason="no dev2 in ../shared/eval")
