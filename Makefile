@@ -33,7 +33,7 @@ load: $(BIN)/communique  ## HTTP load check on loopback with a store of more tha
 serve: sample  ## the dashboard over the sample corpus on http://127.0.0.1:8000
 	$(BIN)/communique --db $(DB) serve
 
-screenshots: $(BIN)/communique  ## docs/overview.png and docs/dyad.png (needs chromium)
+screenshots: $(BIN)/communique  ## docs/*.png from a store of 10,000 events (needs chromium)
 	$(BIN)/python docs/screenshots.py
 
 clean:
