@@ -158,6 +158,29 @@ def test_a_meeting_told_as_before_or_after_this_one_does_not_take_its_date(pipel
     assert dates == {"CHL": "2023-01-09", "VEN": None}
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "On 1 August, Foreign Minister Retno Marsudi met Turkish Foreign Minister Mevlut Cavusoglu in Singapore.\n"
+            '"We sent our draft to Vietnam on 27 June," Retno said.\n'
+            "Retno also held a meeting with Timor-Leste Foreign Minister Aurelio Guterres on the border.",
+        ),
+        (
+            "id",
+            "Pada Rabu (1/8), Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Turki Mevlut Cavusoglu.\n"
+            '"Indonesia sudah sampaikan draft ke Vietnam per 27 Juni," kata Retno.\n'
+            "Retno juga bertemu dengan Menteri Luar Negeri Timor Leste Aurelio Guterres.",
+        ),
+    ],
+)
+def test_a_date_in_direct_speech_does_not_date_the_meetings_told_after_it(pipeline, language, text):
+    dates = {e.countries[1] if e.countries[0] == "IDN" else e.countries[0]: e.date for e in
+             pipeline(text, language, published="2018-08-02").events}  # fmt: skip
+    assert dates == {"TUR": "2018-08-01", "TLS": "2018-08-01"}
+
+
 def test_spanish_is_a_data_file_away(pipeline):
     doc = pipeline(
         "El 26 de mayo, el secretario general vietnamita To Lam recibió en Hanói al presidente francés Emmanuel "

@@ -368,6 +368,18 @@ def _sides_of_this_meeting(doc: Document, data: LanguageData, people: list[Perso
     return kept
 
 
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"))
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Whether ``offset`` of a sentence lies inside direct speech: after an opening quotation mark that is not
+    closed before it."""
+    before = text[:offset]
+    if before.count('"') % 2 == 1:
+        return True
+    return any(before.count(opening) > before.count(closing) for opening, closing in _QUOTE_PAIRS)
+
+
 def _another_moment_from(data: LanguageData, text: str, offset: int, trigger: int) -> int | None:
     """Where, after the sentence's first meeting word, a clause sets what follows at another moment ("una cita
     que se dio días después de que también hablara con ...", "..., after talks with ..."): the absolute offset
@@ -391,7 +403,10 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
         # hold talks with ...", "X arrived in Hanoi and will meet Y": no encounter has happened yet.
         triggers = [] if any(_is_planned(data, text, m.start()) for _, m in found) else found
         near = sentence.start + triggers[0][1].start() if triggers else None
-        date = _sentence_date(dates_by_sentence.get(sentence.index, []), previous_day, near)
+        told = dates_by_sentence.get(sentence.index, [])
+        if not triggers:  # a date someone speaks of ("... sent the draft on 27 June," she said) is not the story's
+            told = [d for d in told if not _quoted(text, d.span.start - sentence.start)]
+        date = _sentence_date(told, previous_day, near)
         if date:
             previous_date = date
             if len(date) == 10 or date.startswith("--"):
