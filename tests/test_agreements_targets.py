@@ -372,3 +372,71 @@ def test_the_two_states_of_the_signing_sentence_are_its_parties(pipeline):
     )
     doc = pipeline(text, "es", url="https://www.example.es/nota")
     assert [a.countries for a in doc.agreements] == [["ARG", "USA"]]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "es",
+            "El 9 de enero en Bogotá, el presidente Gustavo Petro se reunió con el presidente de Chile, Gabriel Boric. "
+            "Ambos firmaron una declaración conjunta.",
+            ["declaración conjunta"],
+        ),
+        (
+            "fr",
+            "Le 9 janvier, le président Emmanuel Macron a rencontré le président chilien Gabriel Boric à Paris. Les "
+            "deux présidents ont signé une déclaration conjointe.",
+            ["déclaration conjointe"],
+        ),
+        (
+            "en",
+            "On 28 March in Hanoi, Prime Minister Pham Minh Chinh held talks with Brazilian President Luiz Inacio Lula "
+            "da Silva. He welcomed the joint statement between Vietnam and Brazil.",
+            ["joint statement between Vietnam and Brazil"],
+        ),
+        (
+            "es",
+            "El 20 de febrero, la presidenta Claudia Sheinbaum se reunió con el primer ministro de Canadá, Mark "
+            "Carney. Ambos reiteraron su compromiso con el comercio, de acuerdo con un comunicado conjunto.",
+            ["comunicado conjunto"],
+        ),
+        (
+            "vi",
+            "Ngày 28/3, tại Hà Nội, Chủ tịch nước Lương Cường hội đàm với Tổng thống Brazil Lula da Silva. Hai bên "
+            "nhất trí các nội dung nêu trong Tuyên bố chung Việt Nam - Brazil.",
+            ["Tuyên bố chung Việt Nam - Brazil"],
+        ),
+    ],
+)
+def test_a_joint_statement_of_the_encounter_counts_in_any_case_and_wherever_it_is_named(
+    pipeline, language, text, expected
+):
+    assert titles(pipeline(text, language, published="2025-03-29")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # planned, not adopted
+        "On 28 March in Hanoi, Prime Minister Pham Minh Chinh held talks with Brazilian President Luiz Inacio Lula "
+        "da Silva. The two sides will issue a joint statement tomorrow.",
+        # a report of no encounter
+        "Vietnam and Brazil have long cooperated on trade, as a joint statement of 2023 recalled.",
+    ],
+)
+def test_a_joint_statement_planned_or_in_a_report_of_no_encounter_is_none(pipeline, text):
+    assert titles(pipeline(text, "en", published="2025-03-29")) == []
+
+
+def test_a_joint_statement_the_report_lists_by_its_title_is_not_counted_twice(pipeline):
+    text = (
+        "Le 27 août, le président Emmanuel Macron a rencontré le président Abdelmadjid Tebboune à Alger pour signer "
+        "une déclaration commune pour un partenariat renouvelé.\n"
+        "Les accords signés sont les suivants :\n"
+        "Déclaration d'Alger pour un partenariat renouvelé entre l'Algérie et la France.\n"
+        "Accord de coopération scientifique entre les deux ministères."
+    )
+    found = titles(pipeline(text, "fr", published="2022-08-28"))
+    assert "Déclaration d'Alger pour un partenariat renouvelé entre l'Algérie et la France" in found
+    assert not any(t.startswith("déclaration commune") for t in found)

@@ -113,8 +113,14 @@ def _running_text_agreements(doc: Document, data: LanguageData) -> list[tuple[st
                     head = data.document_nouns.match(text, at) if at >= 0 else None
                     if head is None:
                         continue
-            if data.titles_capitalised and not text[at].isupper() and not _specified(text, head.end(), data):
-                continue  # "an agreement" is no title where titles take capitals, unless it says on what
+            if (
+                data.titles_capitalised
+                and not text[at].isupper()
+                and not _specified(text, head.end(), data)
+                and not data.bare_titles.fullmatch(head.group())
+            ):
+                continue  # "an agreement" is no title where titles take capitals, unless it says on what; a
+                # joint statement signed or issued is one in any case ("firmaron una declaración conjunta")
             title = _before_date(doc, data, _title_from(text[at:], data), sentence.start + at, skip)
             for part, offset in _split_joined_titles(title, data, skip):
                 found.append((part, sentence.start + at + offset))
@@ -127,12 +133,12 @@ def _title_case_span(text: str, at: int, links: frozenset[str]) -> str:
     words: list[str] = []
     for m in re.finditer(r"\S+", text[at:]):
         core = m.group().strip('.,;:()"“”')
-        if not core or not (core[0].isupper() or core[0].isdigit() or core.casefold() in links):
+        if not core or not (core[0].isupper() or core[0].isdigit() or core.casefold() in links or core in "-–"):
             break
         words.append(core)
         if core != m.group().rstrip("."):
             break  # "..., " or "...;" closes it
-    while words and words[-1].casefold() in links:
+    while words and (words[-1].casefold() in links or words[-1] in "-–"):
         words.pop()
     return " ".join(words)
 
@@ -256,10 +262,47 @@ def _parties(doc: Document, start: int, end: int) -> list[str]:
     return sorted(states)
 
 
+def _first_word(title: str) -> str:
+    return fold(title.split()[0]) if title.split() else ""
+
+
+def _joint_statements(doc: Document, data: LanguageData) -> list[tuple[str, int]]:
+    """The joint statement of an encounter the report tells, wherever the report names it ("welcomed the joint
+    statement between Vietnam and Brazil", "nêu trong Tuyên bố chung Việt Nam - Brazil", "de acuerdo con un
+    comunicado conjunto"): adopted at the meeting even where no verb in its sentence says so. Not one planned
+    ("will issue a joint statement"), and none in a report of no encounter."""
+    if not doc.events:
+        return []
+    found = []
+    for sentence in doc.sentences:
+        text = sentence.text
+        for noun in data.bare_titles.finditer(text):
+            if _is_planned_near(text, noun.start(), data):
+                continue
+            if text[noun.start()].isupper():  # "Tuyên bố chung Việt Nam - Brazil": the name, then its title
+                rest = (
+                    _title_case_span(text, noun.end() + 1, data.title_links)
+                    if text[noun.end() : noun.end() + 1] == " "
+                    else ""
+                )
+                title = f"{noun.group()} {rest}".strip()
+            elif _specified(text, noun.end(), data):
+                title = _title_from(text[noun.start() :], data)
+            else:
+                title = noun.group()
+            if title:
+                found.append((title, sentence.start + noun.start()))
+    return found
+
+
 def build_agreements(doc: Document, data: LanguageData) -> list[Agreement]:
     agreements: list[Agreement] = []
     candidates = _list_agreements(doc, data) + _running_text_agreements(doc, data) + _titled_references(doc, data)
-    for title, start in candidates:
+    joint = _joint_statements(doc, data)
+    for n, (title, start) in enumerate(candidates + joint):
+        title = title.strip(' «»"“”„')
+        if n >= len(candidates) and any(_first_word(a.title) == _first_word(title) for a in agreements):
+            continue  # "une déclaration commune pour ..." is the "Déclaration d'Alger ..." the report lists
         if data.document_nouns.fullmatch(title) and not data.bare_titles.fullmatch(title):
             continue  # "Ministers signed a Memorandum of Understanding to ...": no title, no entry
         if any(_same_title(title, a.title) for a in agreements):
