@@ -181,6 +181,15 @@ def test_a_date_in_direct_speech_does_not_date_the_meetings_told_after_it(pipeli
     assert dates == {"TUR": "2018-08-01", "TLS": "2018-08-01"}
 
 
+def test_malay_lists_counterparts_with_serta(pipeline):
+    text = (
+        "Pada Isnin, Menteri Luar Mohamad Hasan mengadakan pertemuan dua hala dengan Menteri Luar Laos Saleumxay "
+        "Kommasith serta Menteri Luar Vietnam Bui Thanh Son di Luang Prabang."
+    )
+    found = sorted(tuple(e.countries) for e in pipeline(text, "ms", published="2024-01-30").events)
+    assert found == [("LAO", "MYS"), ("MYS", "VNM")]
+
+
 def test_spanish_is_a_data_file_away(pipeline):
     doc = pipeline(
         "El 26 de mayo, el secretario general vietnamita To Lam recibió en Hanói al presidente francés Emmanuel "
