@@ -29,11 +29,11 @@ def test_dev_set_scores(cli, tmp_path):
 # Floors a little under what the code scores on dev2 (README, Evaluation): a change that loses ground on real
 # articles fails here, in both halves (A was studied first, B measured after).
 DEV2_FLOORS = {
-    "events": 0.77,
-    "events.loose": 0.88,
+    "events": 0.78,
+    "events.loose": 0.89,
     "people": 0.92,
     "areas": 0.75,
-    "agreements": 0.73,
+    "agreements": 0.77,
     "targets": 0.86,
     "clusters": 0.85,
 }
