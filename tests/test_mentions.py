@@ -283,3 +283,8 @@ def test_a_name_particle_goes_on_to_a_name_not_to_a_meeting_word(pipeline, langu
 )
 def test_a_vietnamese_ministry_in_a_title_is_an_office_not_part_of_the_name(pipeline, text, expected):
     assert people(pipeline(text, "vi", published="2025-01-01"))[: len(expected)] == expected
+
+
+def test_a_ministry_written_in_lower_case_as_a_common_noun_is_no_title(pipeline):
+    text = "Hai bên ký Hiệp định về việc làm cho thân nhân cán bộ ngoại giao, Biên bản ghi nhớ về thương mại."
+    assert people(pipeline(text, "vi", published="2025-01-01")) == []

@@ -201,12 +201,19 @@ def _person_after_title(
     office_named = False  # an office's own words followed the title ("of the National Assembly")
     pos = title.end()
     seen = 0
+    ministry_end = -1  # a ministry's name after the title is part of the office, not of the name
     for tok in _TOKEN.finditer(text, pos, sentence_end):
         seen += 1
         if seen > SCAN_TOKENS:
             break
         word = tok.group()
         start = tok.start()
+        if start < ministry_end:
+            continue
+        ministry = None if name else data.ministries.match(text, start)
+        if ministry:
+            ministry_end, office_named = ministry.end(), True
+            continue
         in_title = next(((s, e) for s, e in title_spans if s <= start < e), None)
         in_country = _country_at(countries, start)
         if in_title:

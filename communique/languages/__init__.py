@@ -54,9 +54,6 @@ class LanguageDataError(ValueError):
     """A language file is malformed; the message names the file and the key."""
 
 
-MINISTRY_RANK = 5
-
-
 @cache
 def metric_labels() -> dict[str, str]:
     """The vocabulary targets are compared by (``data/metrics.toml``): key -> label."""
@@ -65,6 +62,13 @@ def metric_labels() -> dict[str, str]:
 
 
 METRICS = tuple(metric_labels())
+
+
+def _exact_names(names: list[str]) -> re.Pattern[str]:
+    """Proper names as written, case and all, longest first, each ending at a word's end."""
+    if not names:
+        return NEVER
+    return re.compile("|".join(re.escape(n) + r"(?!\w)" for n in sorted(names, key=len, reverse=True)))
 
 
 def apostrophes(pattern: str) -> str:
@@ -171,6 +175,8 @@ class LanguageData:
     relative_years: dict[str, int] = field(default_factory=dict)  # "năm tới" = 1: forms dateparser lacks
     not_counted: re.Pattern[str] = NEVER
     metrics: dict[str, re.Pattern[str]] = field(default_factory=dict)  # what a target measures: METRICS keys
+    # the state's ministries, capitalised as written after a title ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên")
+    ministries: re.Pattern[str] = NEVER
     # areas
     areas: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # dates
@@ -276,8 +282,8 @@ def parse_language_file(path: Path) -> LanguageData:
         city_aliases=get("cities.aliases", {}),
         home_countries=get("countries.home", []),
         person_aliases=get("people.aliases", {}),
-        # a ministry's name is an office in a title chain ("Bộ trưởng Bộ Công Thương ..."), ranked below every title
-        titles={**{m: MINISTRY_RANK for m in get("people.ministries", [])}, **get("people.titles", {})},
+        titles=get("people.titles", {}),
+        ministries=_exact_names(get("people.ministries", [])),
         title_connectors=get("people.connectors", []),
         of_words=get("people.of_words", []),
         name_particles=get("people.name_particles", []),
