@@ -190,6 +190,28 @@ def test_malay_lists_counterparts_with_serta(pipeline):
     assert found == [("LAO", "MYS"), ("MYS", "VNM")]
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The ambassador said in a statement on Tuesday, 12 November 2024, that the meeting between President "
+            "Prabowo Subianto and Chinese President Xi Jinping was productive.\n"
+            "Prabowo arrived in Beijing on 8 November 2024.\n"
+            "On 9 November, President Prabowo Subianto held talks with President Xi Jinping in Beijing.",
+        ),
+        (
+            "id",
+            "Duta Besar RI dalam keterangan tertulis pada Selasa, 12 November 2024 mengatakan bahwa pertemuan antara "
+            "Presiden Prabowo Subianto dan Presiden Tiongkok Xi Jinping berlangsung produktif.\n"
+            "Pada tanggal 9 November, Presiden Prabowo Subianto bertemu Presiden Xi Jinping di Beijing.",
+        ),
+    ],
+)
+def test_the_date_of_a_statement_about_a_meeting_is_not_the_meetings(pipeline, language, text):
+    assert [e.date for e in pipeline(text, language, published="2024-11-12").events] == ["2024-11-09"]
+
+
 def test_spanish_is_a_data_file_away(pipeline):
     doc = pipeline(
         "El 26 de mayo, el secretario general vietnamita To Lam recibió en Hanói al presidente francés Emmanuel "

@@ -368,6 +368,16 @@ def _sides_of_this_meeting(doc: Document, data: LanguageData, people: list[Perso
     return kept
 
 
+STATEMENT_WINDOW = 40  # characters between a statement word and the date it was made
+
+
+def _statement_date(data: LanguageData, text: str, at: int, found: list) -> bool:
+    """Whether the date at ``at`` is a statement's that goes on to report the meeting: a statement word just
+    before it, and the sentence's first meeting word after it."""
+    before = text[max(0, at - STATEMENT_WINDOW) : at]
+    return bool(data.statement_words.search(before)) and all(m.start() > at for _, m in found)
+
+
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"))
 
 
@@ -406,6 +416,8 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
         told = dates_by_sentence.get(sentence.index, [])
         if not triggers:  # a date someone speaks of ("... sent the draft on 27 June," she said) is not the story's
             told = [d for d in told if not _quoted(text, d.span.start - sentence.start)]
+        elif found:  # "said in a statement on Tuesday, 12 November, that the meeting ...": when it was said
+            told = [d for d in told if not _statement_date(data, text, d.span.start - sentence.start, found)]
         date = _sentence_date(told, previous_day, near)
         if date:
             previous_date = date

@@ -149,6 +149,7 @@ class LanguageData:
     visit_to: list[str] = field(default_factory=list)
     with_words: frozenset[str] = frozenset()  # "with" before a counterpart: "held talks with X" (lower case)
     apart_words: re.Pattern[str] = NEVER  # "Before Meloni, Lula met ...": right before one met at another moment
+    statement_words: re.Pattern[str] = NEVER  # "said on Tuesday that the talks ...": the statement's date
     former: re.Pattern[str] = NEVER  # "former", "cựu", "ex-" before a title: no longer in office
     greetings: re.Pattern[str] = NEVER  # "the greetings of X": X sends them and takes no part
     tributes: re.Pattern[str] = NEVER  # "paid tribute to X at his mausoleum": X is honoured, not met
@@ -306,6 +307,7 @@ def parse_language_file(path: Path) -> LanguageData:
         visit_to=get("events.visit_to", []),
         with_words=_folded_words(get("events.with_words", [])),
         apart_words=terms_pattern(get("events.apart_words", [])),
+        statement_words=terms_pattern(get("events.statement_words", [])),
         former=terms_pattern(get("people.former", [])),
         greetings=terms_pattern(get("events.greetings", [])),
         tributes=terms_pattern(get("events.tributes", [])),
