@@ -66,6 +66,7 @@ class DateMention:
     span: Span
     same_day: bool = False  # "the same day": refers back to the previous date
     dateline: bool = False  # "Hanoi, 20 March (VNA) -": when the report was filed, not when things happened
+    timestamp: bool = False  # "25/01/2026 07:18": when the page was published, never when things happened
 
 
 @dataclass

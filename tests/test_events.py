@@ -212,6 +212,26 @@ def test_the_date_of_a_statement_about_a_meeting_is_not_the_meetings(pipeline, l
     assert [e.date for e in pipeline(text, language, published="2024-11-12").events] == ["2024-11-09"]
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "vi",
+            "Tổng thống Putin điện đàm với Tổng Bí thư Tô Lâm 25/01/2026 07:18\n"
+            "Tối 24-1, Tổng thống Liên bang Nga Vladimir Putin đã điện đàm với Tổng Bí thư Tô Lâm.",
+        ),
+        (
+            "en",
+            "President Putin holds phone talks with General Secretary To Lam 25/01/2026 07:18\n"
+            "On the evening of 24 January, Russian President Vladimir Putin held phone talks with General Secretary "
+            "To Lam.",
+        ),
+    ],
+)
+def test_a_pages_timestamp_glued_to_its_headline_dates_no_meeting(pipeline, language, text):
+    assert [e.date for e in pipeline(text, language, published="2026-01-25").events] == ["2026-01-24"]
+
+
 def test_spanish_is_a_data_file_away(pipeline):
     doc = pipeline(
         "El 26 de mayo, el secretario general vietnamita To Lam recibió en Hanói al presidente francés Emmanuel "

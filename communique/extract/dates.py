@@ -24,6 +24,8 @@ HEADER_CHARS = 600  # a date with a year this close to the top is the document's
 # A dateline opens a wire story: a place, a comma, the date, then an agency in brackets or a dash.
 _DATELINE_BEFORE = re.compile(r"\s*[^\W\d][\w .'’-]{0,40},\s*$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—:]")
+# a page's own timestamp, a date with its clock time: "25/01/2026 07:18", "12.03.2024, 14:35", "2024-05-01 10:00"
+_CLOCK_AFTER = re.compile(r",?\s*(?:[-|]\s*)?\d{1,2}[:h]\d{2}(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}))?(?![\d/]|\.\d)")
 _DASHED = re.compile(r"(?<![\d/.\-])(\d{1,2})-(\d{1,2})(?:-(\d{4}))?(?![\d/\-]|\.\d)")
@@ -164,6 +166,7 @@ def run(doc: Document) -> Document:
                 doc.text[start:end],
                 Span(doc.sentence_at(start), start, end),
                 dateline=dateline,
+                timestamp=bool(_CLOCK_AFTER.match(doc.text, end)),
             )
         )
     taken = SpanSet((d.span.start, d.span.end) for d in mentions)

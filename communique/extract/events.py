@@ -104,7 +104,9 @@ def _is_planned(data: LanguageData, text: str, at: int) -> bool:
 def _sentence_date(dates: list[DateMention], previous: str | None, near: int | None = None) -> str | None:
     """The date of a sentence from its ``dates``: of several, the one nearest to ``near`` (the meeting word).
     A dateline that shares the lead's sentence ("Hanoi, 12 November (VNA) - ... received on 11 November ...")
-    counts only when the sentence has no other date: it says when the report was filed."""
+    counts only when the sentence has no other date: it says when the report was filed. A page's timestamp
+    ("25/01/2026 07:18" glued to a headline) never counts."""
+    dates = [d for d in dates if not d.timestamp]
     if any(not d.dateline for d in dates):
         dates = [d for d in dates if not d.dateline]
     full = [d for d in dates if not d.same_day and (len(d.value) == 10 or d.value.startswith("--"))]  # with a day
