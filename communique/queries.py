@@ -465,11 +465,24 @@ def summary(cur) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[
         "SELECT array_to_string(countries, '–') AS states, count(*) AS events, "
         "sum(n_documents) AS reports FROM event_clusters GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10",
     )
-    latest = _rows(
+    latest = with_people(
         cur,
-        "SELECT date, array_to_string(countries, '–') AS states, array_to_string(people, ', ') AS people, "
-        "place, n_documents AS reports FROM event_clusters WHERE date NOT LIKE '--%' ORDER BY date DESC LIMIT 5",
+        _rows(
+            cur,
+            "SELECT date, countries, people, place, n_documents AS reports FROM event_clusters "
+            "WHERE date NOT LIKE '--%' ORDER BY date DESC LIMIT 5",
+        ),
     )
+    latest = [
+        {
+            "date": e["date"],
+            "states": "–".join(e["countries"]),
+            "people": ", ".join(e["people"]),  # one canonical name per person
+            "place": e["place"],
+            "reports": e["reports"],
+        }
+        for e in latest
+    ]
     return by_language, pairs, latest
 
 

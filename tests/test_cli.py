@@ -74,6 +74,7 @@ def test_ingest_samples_then_list_filter_show_and_export(cli, tmp_path):
 
     summary = cli("summary")
     assert "12 documents: 11 events (12 reports)" in summary.output
+    assert "Tô Lâm" in summary.output and "To Lam" not in summary.output  # one canonical name per person
 
 
 def test_skipped_input_gives_a_non_zero_exit_and_a_named_message(cli, tmp_path):
