@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from communique import queries
+from communique import people, queries
 from communique.store import Store
 
 FORMATS = ("eval", "jsonl", "csv", "parquet")
@@ -58,10 +58,7 @@ def documents(store: Store, provenance: bool = False, doc_id: str | None = None)
                     },
                     **(
                         {
-                            "person_ids": [
-                                next((persons[(n, c)] for c in e["countries"] if (n, c) in persons), None)
-                                for n in e["people"]
-                            ],
+                            "person_ids": [people.of_name(persons, n, e["countries"]) for n in e["people"]],
                             "provenance": where(e),
                         }
                         if provenance

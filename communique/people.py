@@ -31,17 +31,18 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
-import pyarrow as pa
 from anyascii import anyascii
 
 from communique import officeholders
-from communique.store import UPGRADES
+from communique.store import UPGRADES, insert_columns
 from communique.text import strip_diacritics
 
+T = TypeVar("T")
 _SYLLABIC = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HANGUL SYLLABLE")
 _SEPARATORS = re.compile(r"[\s.\-‐–'’`]+")
 
@@ -54,34 +55,37 @@ def _syllabic(c: str) -> bool:
 def latin(name: str) -> str:
     """``name`` in Latin letters, diacritics kept where it is already Latin ("Tô Lâm"); other scripts through
     anyascii, a Chinese character or Hangul block one syllable ("习近平" → "Xi Jin Ping")."""
-    if all(c.isascii() or _is_latin(c) or not c.isalpha() for c in name):
+    if is_latin(name):
         return name
     parts: list[str] = []
     for c in name:
         if _syllabic(c):
             parts.append(f" {anyascii(c).capitalize()} ")
-        elif c.isascii() or _is_latin(c) or not c.isalpha():
-            parts.append(c)
         else:
-            parts.append(anyascii(c))
+            parts.append(c if _latin_char(c) else anyascii(c))
     return " ".join("".join(parts).split())
 
 
 @cache
-def _is_latin(c: str) -> bool:
-    return unicodedata.name(c, "").startswith("LATIN")
+def _latin_char(c: str) -> bool:
+    """A Latin letter, or no letter at all (a space, a hyphen, a digit)."""
+    return c.isascii() or not c.isalpha() or unicodedata.name(c, "").startswith("LATIN")
 
 
 def is_latin(name: str) -> bool:
     """Whether every letter of ``name`` is a Latin letter."""
-    return all(not c.isalpha() or c.isascii() or _is_latin(c) for c in name)
+    return all(_latin_char(c) for c in name)
+
+
+def search_form(text: str) -> str:
+    """How a name or a query is compared: Latin letters, no diacritics, lower case, single spaces."""
+    return " ".join(strip_diacritics(anyascii(latin(text))).casefold().split())
 
 
 @lru_cache(maxsize=100_000)
 def words(name: str) -> tuple[str, ...]:
-    """The words of a name as compared: Latin letters, no diacritics, lower case, sorted."""
-    folded = strip_diacritics(anyascii(latin(name))).casefold()
-    return tuple(sorted(w for w in _SEPARATORS.split(folded) if w))
+    """The words of a name as compared (:func:`search_form`, without dots, hyphens or apostrophes), sorted."""
+    return tuple(sorted(w for w in _SEPARATORS.split(search_form(name)) if w))
 
 
 @lru_cache(maxsize=100_000)
@@ -100,9 +104,11 @@ def same_person(a: str, b: str) -> bool:
     return bool(x and y and (x <= y or y <= x))
 
 
-def search_form(text: str) -> str:
-    """How a name or a query is compared when searching: Latin letters, no diacritics, lower case."""
-    return " ".join(strip_diacritics(anyascii(latin(text))).casefold().split())
+def of_name(known: Mapping[tuple[str, str], T], name: str, countries: Iterable[str]) -> T | None:
+    """What ``known`` says of a name as a report spelt it, keyed by (name, state): under one of the event's
+    ``countries`` first, else under no state (""); a spelling two people of different states share is told
+    apart by the state."""
+    return next((known[(name, c)] for c in [*countries, ""] if (name, c) in known), None)
 
 
 def _diacritics(name: str) -> int:
@@ -194,7 +200,7 @@ def _gather(rows: list[tuple[str, str | None, str | None, str | None, str | None
 
 
 def _slug(name: str) -> str:
-    return "-".join(w for w in re.split(r"[^a-z0-9]+", strip_diacritics(anyascii(latin(name))).casefold()) if w)
+    return "-".join(w for w in re.split(r"[^a-z0-9]+", search_form(name)) if w)
 
 
 _MENTIONS_SQL = """
@@ -220,18 +226,19 @@ def refresh(con) -> int:
             person_id, n = f"{base}-{person.country.lower()}-{n}", n + 1
         taken.add(person_id)
         ids[id(person)] = person_id
-    # every spelling to its person; a spelling two people of different states share is asked with the state
+    # every spelling to its person, with the person's state ("" for none)
     names = {(name, p.country): ids[id(p)] for p in people for name in p.names}
-    events: list[tuple[str, str]] = []
-    for event_id, countries, event_people in con.execute(
-        "SELECT cluster_id, countries, people FROM event_clusters"
-    ).fetchall():
-        for name in event_people or []:
-            for country in [*countries, ""]:
-                if (name, country) in names:
-                    events.append((names[(name, country)], event_id))
-                    break
-    n_events = Counter(person_id for person_id, _ in set(events))
+    events = sorted(
+        {
+            (person_id, event_id)
+            for event_id, countries, event_people in con.execute(
+                "SELECT cluster_id, countries, people FROM event_clusters"
+            ).fetchall()
+            for name in event_people or []
+            if (person_id := of_name(names, name, countries)) is not None
+        }
+    )
+    n_events = Counter(person_id for person_id, _ in events)
     columns: dict[str, list[Any]] = {
         k: []
         for k in (
@@ -286,8 +293,8 @@ def refresh(con) -> int:
     con.execute("DELETE FROM people")
     con.execute("DELETE FROM person_names")
     con.execute("DELETE FROM person_events")
-    _insert(con, "people", columns)
-    _insert(
+    insert_columns(con, "people", columns)
+    insert_columns(
         con,
         "person_names",
         {
@@ -296,17 +303,8 @@ def refresh(con) -> int:
             "person_id": list(names.values()),
         },
     )
-    unique = sorted(set(events))
-    _insert(con, "person_events", {"person_id": [p for p, _ in unique], "event_id": [e for _, e in unique]})
+    insert_columns(con, "person_events", {"person_id": [p for p, _ in events], "event_id": [e for _, e in events]})
     return len(people)
-
-
-def _insert(con, table: str, columns: dict[str, list[Any]]) -> None:
-    if not next(iter(columns.values())):
-        return
-    con.register("people_rows", pa.table(columns))
-    con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM people_rows")
-    con.unregister("people_rows")
 
 
 UPGRADES["people"] = refresh  # a store from before the people tables gets them when opened

@@ -104,6 +104,11 @@ def _rows(cur, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]
     return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
 
+def page_count(total: int, per_page: int) -> int:
+    """How many pages ``total`` items fill, ``per_page`` a page; an empty list is one (empty) page."""
+    return max(1, -(-total // per_page))
+
+
 def _page(cur, table: str, columns: str, f: Filters, order: str, limit: int, offset: int) -> dict[str, Any]:
     where, params = f.where(table)
     total = cur.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
@@ -139,9 +144,7 @@ def with_people(cur, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for r in rows:
         persons: list[dict[str, Any]] = []
         for name in r.get("people") or []:
-            person_id, canonical = next(
-                (known[(name, c)] for c in [*(r.get("countries") or []), ""] if (name, c) in known), (None, name)
-            )
+            person_id, canonical = people.of_name(known, name, r.get("countries") or []) or (None, name)
             if all(p["name"] != canonical for p in persons):
                 persons.append({"id": person_id, "name": canonical})
         r["people"] = [p["name"] for p in persons]
@@ -194,7 +197,7 @@ def person(cur, person_id: str, page: int = 1, per_page: int = 50) -> dict[str, 
     result["titles"] = sorted(titles.values(), key=lambda t: -t["reports"])
     listed = events(cur, Filters(person=person_id), per_page, (page - 1) * per_page)
     result.update(events=listed["items"], total_events=listed["total"], page=page, per_page=per_page)
-    result["pages"] = max(1, -(-listed["total"] // per_page))
+    result["pages"] = page_count(listed["total"], per_page)
     counts = cur.execute(
         "SELECT c, CASE WHEN date ~ '^[0-9]{4}' THEN substr(date, 1, 4) ELSE 'undated' END AS year, count(*) "
         "FROM (SELECT unnest(countries) AS c, date FROM event_clusters WHERE cluster_id IN "
@@ -398,6 +401,7 @@ def dyad(cur, a: str, b: str, page: int = 1, per_page: int = DYAD_PAGE) -> dict[
         "label": [", ".join(m["people"]) + (f" in {m['place']}" if m["place"] else "") for m in marks],
         "reports": [m["documents"] for m in marks],
     }
+    signed = agreements(cur, f, limit=500)
     heat = _rows(
         cur,
         f"SELECT coalesce(substr(date, 1, 4), 'undated') AS period, area, count(*) AS events FROM "
@@ -409,12 +413,12 @@ def dyad(cur, a: str, b: str, page: int = 1, per_page: int = DYAD_PAGE) -> dict[
         "events": listed["items"],
         "total_events": listed["total"],
         "page": page,
-        "pages": max(1, -(-listed["total"] // per_page)),
+        "pages": page_count(listed["total"], per_page),
         "per_page": per_page,
         "timeline": timeline,
         "areas": heat,
-        "agreements": agreements(cur, f, limit=500)["items"],
-        "total_agreements": agreements(cur, f, limit=0)["total"],
+        "agreements": signed["items"],
+        "total_agreements": signed["total"],
         "targets": targets(cur, f, limit=500)["items"],
         "pledges": pledges.of_dyad(cur, a, b),
     }
@@ -512,8 +516,11 @@ EXPORT_TABLES = {
 
 
 def person_ids(cur) -> dict[tuple[str, str], str]:
-    """(name as a report spelt it, state) -> person id."""
-    return {(name, country): pid for name, country, pid in cur.execute("SELECT * FROM person_names").fetchall()}
+    """(name as a report spelt it, state or "") -> person id, for ``people.of_name``."""
+    return {
+        (name, country or ""): pid
+        for name, country, pid in cur.execute("SELECT name, country, person_id FROM person_names").fetchall()
+    }
 
 
 def export_rows(cur, table: str) -> list[dict[str, Any]]:

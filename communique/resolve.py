@@ -42,7 +42,7 @@ import pyarrow as pa
 
 from communique import gazetteer, people
 from communique.extract.mentions import fold
-from communique.store import UPGRADES, select_where_in
+from communique.store import UPGRADES, insert_columns, select_where_in
 
 # e5 cosine above which an undated report may be about the same event. A weak signal, measured on our own
 # sentences: reports of one meeting in two languages scored 0.85-0.94, but other meetings of the same
@@ -112,13 +112,6 @@ def outlet(url: str) -> str | None:
         return domain
     host = urlparse(url).hostname
     return host.removeprefix("www.") if host else None
-
-
-def _same_person(a: str, b: str) -> bool:
-    """One person under two spellings, as the people tables decide it (``people.same_person``): the office-holder
-    table knows both as one ("Abdul Fattah Al Sissi", "Abdel Fattah el-Sisi"), or one identity across scripts,
-    diacritics and name order, or the words of one name are all in the other ("Prabowo", "Prabowo Subianto")."""
-    return people.same_person(a, b)
 
 
 def _days_apart(a: str, b: str) -> int:
@@ -265,7 +258,7 @@ class Cluster:
         for country, names in self.state["people"].items():
             groups: list[list[str]] = []
             for name in sorted(names, key=lambda n: (-names[n], n)):
-                group = next((g for g in groups if _same_person(g[0], name)), None)
+                group = next((g for g in groups if people.same_person(g[0], name)), None)
                 if group is None:
                     groups.append([name])
                 else:
@@ -300,7 +293,7 @@ def _people_compatible(m: Mention, c: Cluster) -> tuple[bool, int, int]:
         known = theirs.get(country)
         if not known:
             continue
-        overlap = sum(1 for n in names if any(_same_person(n, k) for k in known))
+        overlap = sum(1 for n in names if any(people.same_person(n, k) for k in known))
         if overlap == 0:
             return False, 0, 0
         shared += overlap
@@ -583,11 +576,8 @@ class Resolver:
             if dirty:
                 rows = [_cluster_row(kind, c) for c in dirty]
                 columns = {k: [r[k] for r in rows] for k in rows[0]}
-                self.con.register("cluster_rows", pa.table(columns))
-                names = ", ".join(columns)
                 # an upsert finds the rows to replace through the primary-key index, not a scan of the table
-                self.con.execute(f"INSERT OR REPLACE INTO {kind}_clusters ({names}) SELECT {names} FROM cluster_rows")
-                self.con.unregister("cluster_rows")
+                insert_columns(self.con, f"{kind}_clusters", columns, replace=True)
                 for c in dirty:
                     c.dirty = False
             assigned = self.assigned[kind]

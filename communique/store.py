@@ -111,6 +111,18 @@ def select_where_in(con: duckdb.DuckDBPyConnection, select: str, column: str, va
     return rows
 
 
+def insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list], replace: bool = False) -> None:
+    """Write rows given as columns into ``table`` in one statement, through Arrow (``replace``: an upsert on the
+    primary key). Nothing is written for no rows."""
+    if not columns or not len(next(iter(columns.values()))):
+        return
+    con.register("rows_to_write", pa.table(columns))
+    names = ", ".join(columns)
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM rows_to_write")
+    con.unregister("rows_to_write")
+
+
 FACT_TABLES = ("document_search", "sentences", "mentions", "events", "agreements", "targets")
 
 
@@ -238,8 +250,7 @@ class Store:
     def _migrate(self) -> None:
         """Create the tables of a new store, or bring a store written by an older version up to this schema."""
         self.con.execute(SCHEMA)
-        found = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        version = int(found[0]) if found else SCHEMA_VERSION
+        version = self._version()
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path} was written by a newer communique (schema {version}): upgrade communique")
         if version < 2:  # no lookup keys yet: add them, then resolve again, which fills them
@@ -322,11 +333,7 @@ class Store:
     def insert(self, rows: dict[str, dict[str, list]]) -> None:
         """Append rows to their tables (inside a transaction)."""
         for table, columns in rows.items():
-            if columns and len(next(iter(columns.values()))):
-                self.con.register("batch_rows", pa.table(columns))
-                names = ", ".join(columns)
-                self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM batch_rows")
-                self.con.unregister("batch_rows")
+            insert_columns(self.con, table, columns)
 
     # -- reading ---------------------------------------------------------------------------------------
 

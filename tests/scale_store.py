@@ -21,13 +21,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from communique import officeholders, people  # noqa: E402
 from communique.languages import AREAS  # noqa: E402
-from communique.store import Store  # noqa: E402
+from communique.store import Store, insert_columns  # noqa: E402
 from communique.text import strip_diacritics  # noqa: E402
 
 HOME = "VNM"
@@ -260,10 +258,7 @@ def build(path: Path, events: int = 10_000, seed: int = 7) -> dict[str, int]:
         con = store.con
         with store.transaction():
             for table, columns in rows.items():
-                con.register("scale_rows", pa.table(columns))
-                names = ", ".join(columns)
-                con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM scale_rows")
-                con.unregister("scale_rows")
+                insert_columns(con, table, columns)
             people.refresh(con)
         return {table: len(next(iter(columns.values()))) for table, columns in rows.items()}
 

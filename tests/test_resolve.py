@@ -538,14 +538,22 @@ def test_a_call_that_cannot_be_placed_in_time_does_not_join_a_meeting_in_person(
     assert clusters["call"] != clusters["dated"]
 
 
-def test_a_store_written_before_the_search_copy_is_given_one_and_search_folds_accents(tmp_path):
-    from communique import queries
-
+def written_by_schema(tmp_path, version: int, *undo: str):
+    """A store of REPORTS as an older version wrote it: this version's store with ``undo`` run on it and the
+    older schema number."""
     path = tmp_path / "db.duckdb"
     with Store(path) as store:
         ingest([write(tmp_path / "reports.jsonl", REPORTS)], store)
-        store.con.execute("DROP TABLE document_search")
-        store.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        for statement in undo:
+            store.con.execute(statement)
+        store.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
+    return path
+
+
+def test_a_store_written_before_the_search_copy_is_given_one_and_search_folds_accents(tmp_path):
+    from communique import queries
+
+    path = written_by_schema(tmp_path, 2, "DROP TABLE document_search")
     with Store(path) as store:
         assert store.query("SELECT count(*) AS n FROM document_search")[0]["n"] == len(REPORTS)
         found = {d["doc_id"] for d in queries.documents(store.con, queries.Filters(q="to lam"))["items"]}
@@ -581,14 +589,14 @@ def test_a_store_written_before_people_and_measures_is_given_them_when_opened(tm
     from communique import queries
     from communique.store import SCHEMA_VERSION
 
-    path = tmp_path / "db.duckdb"
-    with Store(path) as store:
-        ingest([write(tmp_path / "reports.jsonl", REPORTS)], store)
-        store.con.execute("DROP TABLE people")
-        store.con.execute("DROP TABLE person_names")
-        store.con.execute("DROP TABLE person_events")
-        store.con.execute("ALTER TABLE targets DROP COLUMN metric_key")
-        store.con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    path = written_by_schema(
+        tmp_path,
+        3,
+        "DROP TABLE people",
+        "DROP TABLE person_names",
+        "DROP TABLE person_events",
+        "ALTER TABLE targets DROP COLUMN metric_key",
+    )
     with Store(path, read_only=True) as store:  # opened to be read, as the server does: upgraded first
         assert {p["name"] for p in queries.persons(store.con)["items"]} >= {"Tô Lâm", "Xi Jinping"}
         assert {r["metric_key"] for r in store.query("SELECT metric_key FROM targets")} == {"trade"}

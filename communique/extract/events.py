@@ -28,6 +28,7 @@ those of the sentences from its first anchor to the next encounter's.
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -35,7 +36,7 @@ from communique import officeholders
 from communique.document import DateMention, Document, Event, PersonMention, Span, by_sentence
 from communique.extract import areas as area_stage
 from communique.extract import mentions
-from communique.languages import LanguageData, load
+from communique.languages import LanguageData, load, term_right_before
 
 PLANNED_WINDOW = 40  # characters before a trigger in which "will", "plans to" make it a plan
 PLANNED_CLAUSE = 160  # a plan word anywhere before the trigger in its clause, up to this far
@@ -332,15 +333,16 @@ def _without_senders(doc: Document, data: LanguageData, people: list[PersonMenti
 TRIBUTE_WINDOW = 40  # "paid tribute to late President ...", "đặt vòng hoa và vào Lăng viếng Chủ tịch ..."
 
 
-def _without_the_honoured(doc: Document, data: LanguageData, people: list[PersonMention]) -> list[PersonMention]:
+def _without_the_honoured(
+    doc: Document, data: LanguageData, people: list[PersonMention], meetings: list[int]
+) -> list[PersonMention]:
     """People the sentence honours at a memorial or grave ("laid a wreath and paid tribute to President Hồ Chí
     Minh at his mausoleum", "Lăng Chủ tịch Hồ Chí Minh"): a visitor's programme, not an encounter with them. The
     one honoured is the first named after the tribute, before any meeting word ("... at his mausoleum, and held
-    talks with Prime Minister X": X is met)."""
+    talks with Prime Minister X": X is met). ``meetings``: where the sentence's meeting words start."""
     if not people:
         return people
     sentence = doc.sentences[people[0].span.sentence]
-    meetings = [sentence.start + m.start() for _, m in _triggers(data, sentence.text)]
     honoured = set()
     for m in data.tributes.finditer(doc.text, sentence.start, sentence.end):
         following = [p for p in people if m.start() <= p.title_start <= m.end() + TRIBUTE_WINDOW]
@@ -359,15 +361,12 @@ def _sides_of_this_meeting(doc: Document, data: LanguageData, people: list[Perso
     """The people a meeting sentence can make sides of its encounter: not one who no longer holds office
     ("former Prime Minister Massimo D'Alema": no state's official), nor one named right after a word that
     sets him at another moment ("Antes de Meloni, Lula se encontrou com ...": Meloni was met before)."""
-    kept = []
-    for p in people:
-        if p.former:
-            continue
-        before = doc.text[max(0, p.title_start - APART_WINDOW) : p.title_start]
-        if any(not before[m.end() :].strip() for m in data.apart_words.finditer(before)):
-            continue
-        kept.append(p)
-    return kept
+    return [
+        p
+        for p in people
+        if not p.former
+        and not term_right_before(data.apart_words, doc.text, p.title_start, APART_WINDOW, between=string.whitespace)
+    ]
 
 
 STATEMENT_WINDOW = 40  # characters between a statement word and the date it was made
@@ -428,7 +427,7 @@ def find_anchors(doc: Document, data: LanguageData) -> list[Anchor]:
         if not triggers:
             continue
         people = _without_senders(doc, data, list(people_by_sentence.get(sentence.index, [])))
-        people = _without_the_honoured(doc, data, people)
+        people = _without_the_honoured(doc, data, people, [sentence.start + m.start() for _, m in found])
         people = _sides_of_this_meeting(doc, data, people)
         if not people and last_pair and data.both_leaders.search(text):
             people = list(last_pair)  # "Les deux dirigeants se sont vus en marge du G20": the pair named before

@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 
 from communique import gazetteer, officeholders
 from communique.document import CityMention, CountryMention, Document, PersonMention, Span, by_sentence
-from communique.languages import LanguageData, apostrophes, load
+from communique.languages import LanguageData, apostrophes, load, term_right_before
 from communique.spans import SpanSet
 
 _TOKEN = re.compile(r"[^\W\d_][\w\-]*(?:['’][^\W\d_s][\w]*)?|\d+|[^\w\s]")
@@ -292,8 +292,7 @@ FORMER_WINDOW = 20  # characters before a title where "former", "ehemaligen", "c
 
 def _former(text: str, data: LanguageData, title_start: int) -> bool:
     """Whether the word right before the title says its holder no longer holds it ("former", "ex-", "cựu")."""
-    before = text[max(0, title_start - FORMER_WINDOW) : title_start]
-    return any(not before[m.end() :].strip(" -") for m in data.former.finditer(before))
+    return term_right_before(data.former, text, title_start, FORMER_WINDOW, between=" -")
 
 
 SPOUSE_WINDOW = 25  # "seine Frau Elke Büdenbender", "cùng Phu nhân Ngô Phương Ly"

@@ -64,6 +64,13 @@ def metric_labels() -> dict[str, str]:
 METRICS = tuple(metric_labels())
 
 
+def term_right_before(pattern: re.Pattern[str], text: str, at: int, window: int, between: str = " ") -> bool:
+    """Whether a term of ``pattern`` ends right before offset ``at`` of ``text``, with only ``between``
+    characters in between, looking ``window`` characters back ("former Prime Minister", "antes de Meloni")."""
+    before = text[max(0, at - window) : at]
+    return any(not before[m.end() :].strip(between) for m in pattern.finditer(before))
+
+
 def _exact_names(names: list[str]) -> re.Pattern[str]:
     """Proper names as written, case and all, longest first, each ending at a word's end."""
     if not names:

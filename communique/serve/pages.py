@@ -178,7 +178,7 @@ def people_list(
     cur=Cursor,
 ) -> HTMLResponse:
     found = queries.persons(cur, None, q or None, PEOPLE_PAGE, (page_number - 1) * PEOPLE_PAGE)
-    pages = max(1, -(-found["total"] // PEOPLE_PAGE))
+    pages = queries.page_count(found["total"], PEOPLE_PAGE)
     return page(request, "people.html", people=found, q=q or "", page_number=page_number, pages=pages)
 
 
